@@ -1,0 +1,21 @@
+/** Checks theme files and prints every problem: `npm run check:themes [-- file ...]`. */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseTheme, ThemeFileError } from '../src/content/load-themes';
+
+const folder = path.resolve(__dirname, '..', 'themes');
+const files = process.argv.slice(2).length > 0
+  ? process.argv.slice(2)
+  : readdirSync(folder).filter((f) => f.endsWith('.yaml')).map((f) => path.join(folder, f));
+
+let failed = 0;
+for (const file of files) {
+  try {
+    const theme = parseTheme(file, readFileSync(file, 'utf8'));
+    console.log(`ok   ${file} (${theme.faq.length} FAQ entries)`);
+  } catch (error) {
+    failed += 1;
+    console.log(error instanceof ThemeFileError ? error.message : `${file}: ${String(error)}`);
+  }
+}
+process.exitCode = failed > 0 ? 1 : 0;

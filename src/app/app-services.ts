@@ -1,0 +1,16 @@
+import type { Language } from '../content/languages';
+import type { LocalRules } from '../content/local-rules-schema';
+import type { CardRenderer } from '../cards/render-card';
+import type { Logger } from '../log/create-logger';
+import type { RecipientStore } from '../stores/recipient-store';
+
+/** Everything handlers may use. Built once in the composition root. */
+export interface AppServices {
+  recipients: RecipientStore;
+  cards: CardRenderer;
+  localRules: LocalRules;
+  defaultLanguage: Language;
+  /** Empty: any tenant (local mode only). */
+  allowedTenantIds: string[];
+  log: Logger;
+}

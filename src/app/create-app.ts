@@ -1,0 +1,65 @@
+import type { Recipient } from '../domain/recipient';
+import type { Turn, TurnResult } from '../domain/turn';
+import { resolveLanguage } from '../i18n/resolve-language';
+import type { AppServices } from './app-services';
+import type { Route, RouteContext } from './route';
+
+export type TurnOutcome =
+  | { status: 'handled'; route: string; result: TurnResult }
+  | { status: 'refused'; reason: 'tenant-not-allowed' };
+
+export interface App {
+  handleTurn(turn: Turn): Promise<TurnOutcome>;
+}
+
+function isAllowedTenant(turn: Turn, allowed: string[]): boolean {
+  if (allowed.length === 0) return true;
+  return turn.tenantId !== undefined && allowed.includes(turn.tenantId.toLowerCase());
+}
+
+interface RecipientUpdate {
+  recipient?: Recipient;
+  /** True when this turn made the user reachable: first install or reinstall. */
+  becameActive: boolean;
+}
+
+/** The user is reachable by proactive message only from a personal chat. */
+async function recordRecipient(turn: Turn, services: AppServices): Promise<RecipientUpdate> {
+  const { tenantId, aadObjectId } = turn;
+  if (!tenantId || !aadObjectId) return { becameActive: false };
+  const before = await services.recipients.get(tenantId, aadObjectId);
+  if (turn.kind === 'uninstall') {
+    await services.recipients.markInactive(tenantId, aadObjectId, turn.receivedAt);
+  } else if (turn.conversationType === 'personal' && turn.kind !== 'other') {
+    await services.recipients.recordSighting(
+      { tenantId, aadObjectId, address: turn.address, locale: turn.locale },
+      turn.receivedAt,
+    );
+  }
+  const recipient = await services.recipients.get(tenantId, aadObjectId);
+  return { recipient, becameActive: recipient?.active === true && before?.active !== true };
+}
+
+/**
+ * The bot as a function of its services and routes: refuse other tenants
+ * before anything is stored, keep the recipient up to date, then route.
+ */
+export function createApp(services: AppServices, routes: Route[]): App {
+  return {
+    async handleTurn(turn) {
+      if (!isAllowedTenant(turn, services.allowedTenantIds)) {
+        return { status: 'refused', reason: 'tenant-not-allowed' };
+      }
+      const { recipient, becameActive } = await recordRecipient(turn, services);
+      const ctx: RouteContext = {
+        services,
+        recipient,
+        becameActive,
+        language: resolveLanguage(recipient?.language, turn.locale, services.defaultLanguage),
+      };
+      const route = routes.find((candidate) => candidate.select(turn, ctx));
+      if (!route) return { status: 'handled', route: 'none', result: { replies: [] } };
+      return { status: 'handled', route: route.name, result: await route.handle(turn, ctx) };
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { StartupError } from '../startup-error';
+import path from 'node:path';
+import type { Language } from '../content/languages';
+import { envSchema, type Env } from './config-schema';
+
+export type AppType = Env['MicrosoftAppType'];
+
+/** The validated settings the rest of refleks is built from. */
+export interface Config {
+  production: boolean;
+  port: number;
+  dataDir: string;
+  logLevel: Env['LOG_LEVEL'];
+  /** Local mode: no Bot Framework authentication, for the Agents Playground and tests. */
+  localMode: boolean;
+  bot: { appId?: string; appPassword?: string; appType: AppType; tenantId?: string };
+  /** Empty means any tenant (local mode only). */
+  allowedTenantIds: string[];
+  defaultLanguage: Language;
+  localRulesFile?: string;
+  shutdownGraceMs: number;
+}
+
+/** Thrown when the environment is wrong; `problems` say which variable and what to set. */
+export class ConfigError extends StartupError {
+  constructor(readonly problems: string[]) {
+    super(`refleks cannot start. Fix these settings (environment variables or .env):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+function crossFieldProblems(env: Env, production: boolean): string[] {
+  const problems: string[] = [];
+  const localMode = env.MicrosoftAppId === undefined;
+  if (localMode && production) {
+    problems.push('MicrosoftAppId: is empty, which means local mode without authentication. That is not allowed with NODE_ENV=production: set MicrosoftAppId (and its credentials) from the Azure Bot resource.');
+  }
+  if (localMode && env.ALLOWED_TENANT_IDS.length === 0) return problems;
+  if (!localMode && env.ALLOWED_TENANT_IDS.length === 0) {
+    problems.push('ALLOWED_TENANT_IDS: set the Entra tenant id(s) of the municipalities this bot serves, comma-separated. Only local mode may accept any tenant.');
+  }
+  if (!localMode && env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
+    problems.push(`MicrosoftAppTenantId: is required when MicrosoftAppType=${env.MicrosoftAppType}. Set it to the Directory (tenant) ID of the bot's app registration.`);
+  }
+  if (!localMode && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+    problems.push(`MicrosoftAppPassword: is required when MicrosoftAppType=${env.MicrosoftAppType}. Set it to a client secret of the bot's app registration, or use MicrosoftAppType=UserAssignedMSI with a managed identity.`);
+  }
+  return problems;
+}
+
+function describeIssue(name: string, message: string, source: NodeJS.ProcessEnv): string {
+  // Echo the wrong value to help the admin, but never a secret.
+  const shown = /password|secret|key|pepper/i.test(name) ? '(hidden)' : `"${source[name] ?? ''}"`;
+  return `${name}: ${message} (got ${shown})`;
+}
+
+/** Validates the environment. Pure: pass process.env (after .env is read). */
+export function loadConfig(source: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => describeIssue(String(issue.path[0]), issue.message, source)));
+  }
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+  const problems = crossFieldProblems(env, production);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    production,
+    port: env.PORT,
+    dataDir: path.resolve(cwd, env.DATA_DIR),
+    logLevel: env.LOG_LEVEL,
+    localMode: env.MicrosoftAppId === undefined,
+    bot: {
+      appId: env.MicrosoftAppId,
+      appPassword: env.MicrosoftAppPassword,
+      appType: env.MicrosoftAppType,
+      tenantId: env.MicrosoftAppTenantId,
+    },
+    allowedTenantIds: env.ALLOWED_TENANT_IDS.map((id) => id.toLowerCase()),
+    defaultLanguage: env.DEFAULT_LANGUAGE,
+    localRulesFile: env.LOCAL_RULES_FILE ? path.resolve(cwd, env.LOCAL_RULES_FILE) : undefined,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+  };
+}

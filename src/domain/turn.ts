@@ -1,0 +1,49 @@
+import type { ConversationAddress } from './conversation-address';
+
+/** What kind of event a turn is, independent of Bot Framework's activity types. */
+export type TurnKind =
+  | 'install' // the bot was added to the user's personal scope
+  | 'uninstall' // the bot was removed
+  | 'message' // the user wrote text
+  | 'submit' // Action.Submit from a card: a message with a value
+  | 'invoke' // Action.Execute (adaptiveCard/action) or another invoke
+  | 'other'; // anything else (typing, reactions, unknown types)
+
+/** A card action's name and the data it carried (merged with input values). */
+export interface CardAction {
+  name: string;
+  data: Record<string, unknown>;
+}
+
+/** A plain description of one incoming activity. Handlers see only this. */
+export interface Turn {
+  kind: TurnKind;
+  tenantId?: string;
+  /** Entra object id of the user, when Teams sent it. */
+  aadObjectId?: string;
+  /** personal, groupChat or channel. */
+  conversationType?: string;
+  address: ConversationAddress;
+  /** The Teams client locale, e.g. nb-NO. */
+  locale?: string;
+  /** Message text with bot mentions removed and white space trimmed. */
+  text?: string;
+  action?: CardAction;
+  /** Name of an invoke activity, e.g. adaptiveCard/action. */
+  invokeName?: string;
+  receivedAt: Date;
+}
+
+/** An Adaptive Card as plain JSON. */
+export type AdaptiveCard = Record<string, unknown>;
+
+export type Reply = { kind: 'text'; text: string } | { kind: 'card'; card: AdaptiveCard };
+
+/** What a handler asks the Teams edge to do. */
+export interface TurnResult {
+  replies: Reply[];
+  /** For Action.Execute: the card that replaces the one the user acted on. */
+  updatedCard?: AdaptiveCard;
+}
+
+export const noReply = (): TurnResult => ({ replies: [] });

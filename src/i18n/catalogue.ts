@@ -1,0 +1,17 @@
+import type { Language } from '../content/languages';
+import en from './catalogues/en.json';
+import nb from './catalogues/nb.json';
+import nn from './catalogues/nn.json';
+
+/** The shape every language's catalogue must have (bokmål is the reference). */
+export type Catalogue = typeof nb;
+
+/** Typed so that a key missing in nn or en is a compile error; extra keys are caught by a test. */
+export const CATALOGUES: Record<Language, Catalogue> = { nb, nn, en };
+
+/** Fills {name} slots; a slot without a value is left as is so tests can find it. */
+export function interpolate(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) =>
+    values[name] === undefined ? whole : String(values[name]),
+  );
+}

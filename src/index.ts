@@ -1,0 +1,100 @@
+/**
+ * The composition root: config → stores → services → routes → edges.
+ * Nothing else in refleks creates long-lived objects.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type pino from 'pino';
+import { createApp } from './app/create-app';
+import { createCardRenderer } from './cards/render-card';
+import { loadConfig } from './config/load-config';
+import { loadLocalRules } from './content/load-local-rules';
+import { createLogger } from './log/create-logger';
+import { CARDS_DIR, PROJECT_ROOT } from './project-paths';
+import { StartupError } from './startup-error';
+import { ALL_ROUTES } from './routes/all-routes';
+import { startServer, type HealthReport } from './server/create-server';
+import { createSqliteStores } from './stores/sqlite/create-sqlite-stores';
+import { createBotEndpoint } from './teams/create-bot-endpoint';
+
+export interface RunningService {
+  port: number;
+  stop(): Promise<void>;
+}
+
+const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+export async function startService(env: NodeJS.ProcessEnv, logDestination?: pino.DestinationStream): Promise<RunningService> {
+  const config = loadConfig(env);
+  const log = createLogger(config.logLevel, logDestination);
+  const localRules = loadLocalRules(config.localRulesFile);
+  const stores = createSqliteStores(config.dataDir);
+  const cards = createCardRenderer(CARDS_DIR);
+
+  const app = createApp(
+    {
+      recipients: stores.recipients,
+      cards,
+      localRules,
+      defaultLanguage: config.defaultLanguage,
+      allowedTenantIds: config.allowedTenantIds,
+      log,
+    },
+    ALL_ROUTES,
+  );
+  const bot = createBotEndpoint(config, app, log);
+
+  async function health(): Promise<HealthReport> {
+    const reachable = await stores.health.isReachable();
+    const activeRecipients = reachable ? await stores.recipients.countActive() : null;
+    return { status: reachable ? 'ok' : 'degraded', version: VERSION, storage: { reachable }, activeRecipients };
+  }
+
+  const server = await startServer(config.port, { handleMessages: (req, res) => bot.handle(req, res), health, log });
+  log.info({ localMode: config.localMode, version: VERSION }, config.localMode ? 'refleks started in local mode (no authentication)' : 'refleks started');
+
+  return {
+    port: server.port,
+    async stop() {
+      log.info('shutting down: no new requests, finishing turns in flight');
+      await server.stop(config.shutdownGraceMs);
+      await stores.health.close();
+      log.info('stopped');
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  (await import('dotenv')).config({ quiet: true });
+  let service: RunningService;
+  try {
+    service = await startService(process.env);
+  } catch (error) {
+    if (error instanceof StartupError) {
+      console.error((error as Error).message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    service.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('refleks: shutdown failed', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error('refleks: could not start', error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,15 @@
+import type { Route } from '../app/route';
+import { showHelp, pointToHelp, unknownAction } from './help-routes';
+import { quietInstallEvents, welcomeOnInstall } from './install-routes';
+import { setLanguage, showLanguageChoice } from './language-routes';
+
+/** Order matters: the first route that selects a turn handles it; catch-alls last. */
+export const ALL_ROUTES: Route[] = [
+  welcomeOnInstall,
+  quietInstallEvents,
+  showHelp,
+  showLanguageChoice,
+  setLanguage,
+  unknownAction,
+  pointToHelp,
+];

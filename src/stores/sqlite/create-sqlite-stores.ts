@@ -1,0 +1,29 @@
+import type { RecipientStore, StorageHealth } from '../recipient-store';
+import { openSqlite } from './open-sqlite';
+import { createSqliteRecipientStore } from './sqlite-recipient-store';
+
+export interface Stores {
+  recipients: RecipientStore;
+  health: StorageHealth;
+}
+
+/** The embedded default: one SQLite file in dataDir, no server needed. */
+export function createSqliteStores(dataDir: string): Stores {
+  const db = openSqlite(dataDir);
+  return {
+    recipients: createSqliteRecipientStore(db),
+    health: {
+      async isReachable() {
+        try {
+          db.prepare('SELECT 1').get();
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      async close() {
+        if (db.open) db.close();
+      },
+    },
+  };
+}

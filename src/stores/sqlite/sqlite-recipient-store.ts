@@ -1,0 +1,69 @@
+import { isLanguage, type Language } from '../../content/languages';
+import type { ConversationAddress } from '../../domain/conversation-address';
+import type { Recipient, RecipientSighting } from '../../domain/recipient';
+import type { RecipientStore } from '../recipient-store';
+import type { SqliteDatabase } from './open-sqlite';
+
+interface RecipientRow {
+  tenant_id: string;
+  aad_object_id: string;
+  address_json: string;
+  locale: string | null;
+  language: string | null;
+  active: number;
+  first_seen: string;
+  last_seen: string;
+}
+
+function toRecipient(row: RecipientRow): Recipient {
+  return {
+    tenantId: row.tenant_id,
+    aadObjectId: row.aad_object_id,
+    address: JSON.parse(row.address_json) as ConversationAddress,
+    locale: row.locale ?? undefined,
+    language: isLanguage(row.language) ? row.language : undefined,
+    active: row.active === 1,
+    firstSeen: new Date(row.first_seen),
+    lastSeen: new Date(row.last_seen),
+  };
+}
+
+export function createSqliteRecipientStore(db: SqliteDatabase): RecipientStore {
+  const upsert = db.prepare(`
+    INSERT INTO recipients (tenant_id, aad_object_id, address_json, locale, active, first_seen, last_seen)
+    VALUES (@tenantId, @aadObjectId, @address, @locale, 1, @at, @at)
+    ON CONFLICT (tenant_id, aad_object_id) DO UPDATE SET
+      address_json = excluded.address_json,
+      locale = COALESCE(excluded.locale, recipients.locale),
+      active = 1,
+      last_seen = excluded.last_seen`);
+  const deactivate = db.prepare('UPDATE recipients SET active = 0, last_seen = ? WHERE tenant_id = ? AND aad_object_id = ?');
+  const selectOne = db.prepare('SELECT * FROM recipients WHERE tenant_id = ? AND aad_object_id = ?');
+  const updateLanguage = db.prepare('UPDATE recipients SET language = ? WHERE tenant_id = ? AND aad_object_id = ?');
+  const countActive = db.prepare('SELECT COUNT(*) AS n FROM recipients WHERE active = 1');
+
+  return {
+    async recordSighting(sighting: RecipientSighting, at: Date) {
+      upsert.run({
+        tenantId: sighting.tenantId,
+        aadObjectId: sighting.aadObjectId,
+        address: JSON.stringify(sighting.address),
+        locale: sighting.locale ?? null,
+        at: at.toISOString(),
+      });
+    },
+    async markInactive(tenantId: string, aadObjectId: string, at: Date) {
+      deactivate.run(at.toISOString(), tenantId, aadObjectId);
+    },
+    async get(tenantId: string, aadObjectId: string) {
+      const row = selectOne.get(tenantId, aadObjectId) as RecipientRow | undefined;
+      return row ? toRecipient(row) : undefined;
+    },
+    async setLanguage(tenantId: string, aadObjectId: string, language: Language) {
+      updateLanguage.run(language, tenantId, aadObjectId);
+    },
+    async countActive() {
+      return (countActive.get() as { n: number }).n;
+    },
+  };
+}

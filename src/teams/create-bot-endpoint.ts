@@ -1,0 +1,57 @@
+import {
+  ActivityTypes,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Request,
+  type Response,
+  type TurnContext,
+} from 'botbuilder';
+import type { App } from '../app/create-app';
+import type { Config } from '../config/load-config';
+import type { Logger } from '../log/create-logger';
+import { activityToTurn } from './activity-to-turn';
+import { sendTurnResult } from './send-turn-result';
+
+export interface BotEndpoint {
+  /** Handles one POST /api/messages whose body is already parsed. */
+  handle(req: Request, res: Response): Promise<void>;
+}
+
+function createAdapter(config: Config): CloudAdapter {
+  // Empty credentials make botbuilder skip token checks: local mode for the Playground and tests.
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.bot.appId ?? '',
+    MicrosoftAppPassword: config.bot.appPassword ?? '',
+    MicrosoftAppType: config.localMode ? '' : config.bot.appType,
+    MicrosoftAppTenantId: config.bot.tenantId ?? '',
+  });
+  return new CloudAdapter(auth);
+}
+
+/** The Teams edge: Bot Framework activities in, plain turns to the app, replies out. */
+export function createBotEndpoint(config: Config, app: App, log: Logger, clock: () => Date = () => new Date()): BotEndpoint {
+  const adapter = createAdapter(config);
+  adapter.onTurnError = async (context, error) => {
+    log.error({ err: { message: error.message, stack: error.stack }, activityType: context.activity.type }, 'turn failed');
+    if (context.activity.type === ActivityTypes.Invoke) {
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 500 } });
+    }
+  };
+
+  async function onTurn(context: TurnContext): Promise<void> {
+    const turn = activityToTurn(context.activity, clock());
+    const outcome = await app.handleTurn(turn);
+    if (outcome.status === 'refused') {
+      // The tenant id is the only thing we log about a refused activity.
+      log.warn({ tenantId: turn.tenantId ?? 'missing', reason: outcome.reason }, 'activity refused');
+      if (turn.kind === 'invoke') await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });
+      return;
+    }
+    log.info({ kind: turn.kind, route: outcome.route, replies: outcome.result.replies.length }, 'turn handled');
+    await sendTurnResult(context, outcome.result);
+  }
+
+  return {
+    handle: (req, res) => adapter.process(req, res, onTurn),
+  };
+}

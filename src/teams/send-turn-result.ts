@@ -1,0 +1,26 @@
+import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { AdaptiveCard, Reply, TurnResult } from '../domain/turn';
+
+function toActivity(reply: Reply) {
+  return reply.kind === 'text'
+    ? MessageFactory.text(reply.text)
+    : MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
+}
+
+/** The answer Teams expects to Action.Execute: a card that replaces the old one. */
+function cardInvokeResponse(card: AdaptiveCard) {
+  return {
+    type: ActivityTypes.InvokeResponse,
+    value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
+  };
+}
+
+/** The only place where replies leave refleks through botbuilder. */
+export async function sendTurnResult(context: TurnContext, result: TurnResult): Promise<void> {
+  if (context.activity.type === ActivityTypes.Invoke) {
+    await context.sendActivity(
+      result.updatedCard ? cardInvokeResponse(result.updatedCard) : { type: ActivityTypes.InvokeResponse, value: { status: 200 } },
+    );
+  }
+  for (const reply of result.replies) await context.sendActivity(toActivity(reply));
+}

@@ -1,0 +1,77 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One activity the bot sent, as the Bot Connector received it. */
+export interface SentActivity {
+  conversationId: string;
+  replyToId?: string;
+  activity: Record<string, unknown>;
+  authorization?: string;
+}
+
+/**
+ * A loopback stand-in for the Bot Connector REST API (v3). It answers
+ * POST /v3/conversations/{id}/activities and /activities/{replyToId} the way
+ * the real service does (200 with a ResourceResponse {id}) and records each
+ * activity, so tests can see exactly what the bot sent over the wire.
+ */
+export class ConnectorStandIn {
+  readonly sent: SentActivity[] = [];
+  private readonly server = http.createServer((req, res) => this.answer(req, res));
+  private counter = 0;
+  private waiters: { count: number; resolve: () => void }[] = [];
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return this.url;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Resolves when at least `count` activities have arrived in total. */
+  waitForSent(count: number, timeoutMs = 5000): Promise<void> {
+    if (this.sent.length >= count) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`expected ${count} sent activities, got ${this.sent.length}`)), timeoutMs);
+      this.waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
+    });
+  }
+
+  private answer(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(req.url ?? '');
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      if (req.method !== 'POST' || !match) {
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'NotFound', message: 'unknown route' } }));
+        return;
+      }
+      let activity: Record<string, unknown>;
+      try {
+        activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+      } catch {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'BadArgument', message: 'invalid JSON' } }));
+        return;
+      }
+      this.sent.push({
+        conversationId: decodeURIComponent(match[1] ?? ''),
+        replyToId: match[2] ? decodeURIComponent(match[2]) : undefined,
+        activity,
+        authorization: req.headers.authorization,
+      });
+      this.counter += 1;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `sent-${this.counter}` }));
+      this.waiters = this.waiters.filter((w) => (this.sent.length >= w.count ? (w.resolve(), false) : true));
+    });
+  }
+}
