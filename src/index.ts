@@ -9,8 +9,10 @@ import { createApp } from './app/create-app';
 import { createCardRenderer } from './cards/render-card';
 import { loadConfig } from './config/load-config';
 import { loadLocalRules } from './content/load-local-rules';
+import { loadThemes } from './content/load-themes';
+import { createThemeLibrary } from './content/theme-library';
 import { createLogger } from './log/create-logger';
-import { CARDS_DIR, PROJECT_ROOT } from './project-paths';
+import { CARDS_DIR, PROJECT_ROOT, THEMES_DIR } from './project-paths';
 import { StartupError } from './startup-error';
 import { ALL_ROUTES } from './routes/all-routes';
 import { startServer, type HealthReport } from './server/create-server';
@@ -22,12 +24,17 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
-export async function startService(env: NodeJS.ProcessEnv, logDestination?: pino.DestinationStream): Promise<RunningService> {
+export async function startService(
+  env: NodeJS.ProcessEnv,
+  logDestination?: pino.DestinationStream,
+): Promise<RunningService> {
   const config = loadConfig(env);
   const log = createLogger(config.logLevel, logDestination);
   const localRules = loadLocalRules(config.localRulesFile);
+  const themes = createThemeLibrary(loadThemes(THEMES_DIR), localRules);
   const stores = createSqliteStores(config.dataDir);
   const cards = createCardRenderer(CARDS_DIR);
 
@@ -35,6 +42,7 @@ export async function startService(env: NodeJS.ProcessEnv, logDestination?: pino
     {
       recipients: stores.recipients,
       cards,
+      themes,
       localRules,
       defaultLanguage: config.defaultLanguage,
       allowedTenantIds: config.allowedTenantIds,
@@ -51,17 +59,20 @@ export async function startService(env: NodeJS.ProcessEnv, logDestination?: pino
   }
 
   const server = await startServer(config.port, { handleMessages: (req, res) => bot.handle(req, res), health, log });
-  log.info({ localMode: config.localMode, version: VERSION }, config.localMode ? 'refleks started in local mode (no authentication)' : 'refleks started');
+  log.info(
+    { localMode: config.localMode, version: VERSION },
+    config.localMode ? 'refleks started in local mode (no authentication)' : 'refleks started',
+  );
 
-  return {
-    port: server.port,
-    async stop() {
-      log.info('shutting down: no new requests, finishing turns in flight');
-      await server.stop(config.shutdownGraceMs);
-      await stores.health.close();
-      log.info('stopped');
-    },
-  };
+  let stopped: Promise<void> | undefined;
+  async function stop(): Promise<void> {
+    log.info('shutting down: no new requests, finishing turns in flight');
+    await server.stop(config.shutdownGraceMs);
+    await stores.health.close();
+    log.info('stopped');
+  }
+  // A second SIGTERM, or a test's cleanup, waits for the same shutdown.
+  return { port: server.port, stop: () => (stopped ??= stop()) };
 }
 
 async function main(): Promise<void> {

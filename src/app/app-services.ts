@@ -1,5 +1,6 @@
 import type { Language } from '../content/languages';
 import type { LocalRules } from '../content/local-rules-schema';
+import type { ThemeLibrary } from '../content/theme-library';
 import type { CardRenderer } from '../cards/render-card';
 import type { Logger } from '../log/create-logger';
 import type { RecipientStore } from '../stores/recipient-store';
@@ -8,6 +9,7 @@ import type { RecipientStore } from '../stores/recipient-store';
 export interface AppServices {
   recipients: RecipientStore;
   cards: CardRenderer;
+  themes: ThemeLibrary;
   localRules: LocalRules;
   defaultLanguage: Language;
   /** Empty: any tenant (local mode only). */

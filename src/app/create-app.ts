@@ -5,8 +5,7 @@ import type { AppServices } from './app-services';
 import type { Route, RouteContext } from './route';
 
 export type TurnOutcome =
-  | { status: 'handled'; route: string; result: TurnResult }
-  | { status: 'refused'; reason: 'tenant-not-allowed' };
+  { status: 'handled'; route: string; result: TurnResult } | { status: 'refused'; reason: 'tenant-not-allowed' };
 
 export interface App {
   handleTurn(turn: Turn): Promise<TurnOutcome>;

@@ -4,7 +4,17 @@ import * as ACData from 'adaptivecards-templating';
 import type { AdaptiveCard } from '../domain/turn';
 
 /** The card templates in cards/. */
-export const CARD_NAMES = ['welcome', 'help', 'language-choice'] as const;
+export const CARD_NAMES = [
+  'welcome',
+  'help',
+  'language-choice',
+  'nudge',
+  'quiz',
+  'quiz-result',
+  'answer',
+  'report-form',
+  'report-receipt',
+] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 
 export type CardRenderer = (name: CardName, data: object) => AdaptiveCard;

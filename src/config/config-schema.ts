@@ -7,7 +7,12 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const commaList = z
   .string()
   .default('')
-  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
 
 const guidList = commaList.refine((ids) => ids.every((id) => GUID.test(id)), {
   message: 'must be a comma-separated list of Entra tenant ids (GUIDs such as 72f988bf-86f1-41af-91ab-2d7cd011db47)',
@@ -28,20 +33,27 @@ export const envSchema = z.object({
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
-    }).default('info'),
+    z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
   ),
   MicrosoftAppId: z.preprocess(
     blankToUndefined,
-    z.string().regex(GUID, 'must be the Application (client) ID of the bot\'s Entra app registration (a GUID)').optional(),
+    z
+      .string()
+      .regex(GUID, "must be the Application (client) ID of the bot's Entra app registration (a GUID)")
+      .optional(),
   ),
   MicrosoftAppPassword: z.preprocess(blankToUndefined, z.string().optional()),
   MicrosoftAppType: z.preprocess(
     blankToUndefined,
-    z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
-      message: 'must be SingleTenant, UserAssignedMSI or MultiTenant (the "Type of App" of the Azure Bot resource)',
-    }).default('SingleTenant'),
+    z
+      .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
+        message: 'must be SingleTenant, UserAssignedMSI or MultiTenant (the "Type of App" of the Azure Bot resource)',
+      })
+      .default('SingleTenant'),
   ),
   MicrosoftAppTenantId: z.preprocess(
     blankToUndefined,

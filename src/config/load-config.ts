@@ -24,7 +24,9 @@ export interface Config {
 /** Thrown when the environment is wrong; `problems` say which variable and what to set. */
 export class ConfigError extends StartupError {
   constructor(readonly problems: string[]) {
-    super(`refleks cannot start. Fix these settings (environment variables or .env):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `refleks cannot start. Fix these settings (environment variables or .env):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
   }
 }
 
@@ -32,17 +34,25 @@ function crossFieldProblems(env: Env, production: boolean): string[] {
   const problems: string[] = [];
   const localMode = env.MicrosoftAppId === undefined;
   if (localMode && production) {
-    problems.push('MicrosoftAppId: is empty, which means local mode without authentication. That is not allowed with NODE_ENV=production: set MicrosoftAppId (and its credentials) from the Azure Bot resource.');
+    problems.push(
+      'MicrosoftAppId: is empty, which means local mode without authentication. That is not allowed with NODE_ENV=production: set MicrosoftAppId (and its credentials) from the Azure Bot resource.',
+    );
   }
   if (localMode && env.ALLOWED_TENANT_IDS.length === 0) return problems;
   if (!localMode && env.ALLOWED_TENANT_IDS.length === 0) {
-    problems.push('ALLOWED_TENANT_IDS: set the Entra tenant id(s) of the municipalities this bot serves, comma-separated. Only local mode may accept any tenant.');
+    problems.push(
+      'ALLOWED_TENANT_IDS: set the Entra tenant id(s) of the municipalities this bot serves, comma-separated. Only local mode may accept any tenant.',
+    );
   }
   if (!localMode && env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
-    problems.push(`MicrosoftAppTenantId: is required when MicrosoftAppType=${env.MicrosoftAppType}. Set it to the Directory (tenant) ID of the bot's app registration.`);
+    problems.push(
+      `MicrosoftAppTenantId: is required when MicrosoftAppType=${env.MicrosoftAppType}. Set it to the Directory (tenant) ID of the bot's app registration.`,
+    );
   }
   if (!localMode && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
-    problems.push(`MicrosoftAppPassword: is required when MicrosoftAppType=${env.MicrosoftAppType}. Set it to a client secret of the bot's app registration, or use MicrosoftAppType=UserAssignedMSI with a managed identity.`);
+    problems.push(
+      `MicrosoftAppPassword: is required when MicrosoftAppType=${env.MicrosoftAppType}. Set it to a client secret of the bot's app registration, or use MicrosoftAppType=UserAssignedMSI with a managed identity.`,
+    );
   }
   return problems;
 }
@@ -57,7 +67,9 @@ function describeIssue(name: string, message: string, source: NodeJS.ProcessEnv)
 export function loadConfig(source: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => describeIssue(String(issue.path[0]), issue.message, source)));
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => describeIssue(String(issue.path[0]), issue.message, source)),
+    );
   }
   const env = parsed.data;
   const production = env.NODE_ENV === 'production';

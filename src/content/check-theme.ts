@@ -12,7 +12,11 @@ export interface ThemeProblem {
 
 /** Every string in the theme with its field path and language. */
 export function* localizedStrings(theme: Theme): Generator<{ path: string; language: Language; text: string }> {
-  function* walk(value: unknown, path: string, language?: Language): Generator<{ path: string; language: Language; text: string }> {
+  function* walk(
+    value: unknown,
+    path: string,
+    language?: Language,
+  ): Generator<{ path: string; language: Language; text: string }> {
     if (typeof value === 'string') {
       if (language) yield { path, language, text: value };
     } else if (Array.isArray(value)) {
@@ -35,9 +39,9 @@ export function checkTheme(theme: Theme): ThemeProblem[] {
       if (!isPlaceholder(name)) problems.push({ field: path, message: `unknown placeholder {${name}}` });
     }
     if (/http:\/\//i.test(text)) problems.push({ field: path, message: 'links must use https://' });
-    if (/\{\{|\}\}|\$\{/.test(text)) problems.push({ field: path, message: 'use {name} for placeholders, not {{name}} or ${name}' });
-    const slips =
-      language === 'nn' ? findBokmalInNynorsk(text) : language === 'nb' ? findNynorskInBokmal(text) : [];
+    if (/\{\{|\}\}|\$\{/.test(text))
+      problems.push({ field: path, message: 'use {name} for placeholders, not {{name}} or ${name}' });
+    const slips = language === 'nn' ? findBokmalInNynorsk(text) : language === 'nb' ? findNynorskInBokmal(text) : [];
     for (const slip of slips) problems.push({ field: path, message: `"${slip.word}": ${slip.reason}` });
   }
   const ids = theme.faq.map((entry) => entry.id);

@@ -5,7 +5,9 @@ import { localRulesSchema, type LocalRules } from './local-rules-schema';
 
 export class LocalRulesError extends StartupError {
   constructor(file: string, problems: string[]) {
-    super(`The local rules file ${file} (LOCAL_RULES_FILE) needs fixing:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `The local rules file ${file} (LOCAL_RULES_FILE) needs fixing:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
   }
 }
 
@@ -19,7 +21,10 @@ export function parseLocalRules(file: string, source: string): LocalRules {
   }
   const result = localRulesSchema.safeParse(raw);
   if (!result.success) {
-    throw new LocalRulesError(file, result.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`));
+    throw new LocalRulesError(
+      file,
+      result.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`),
+    );
   }
   return result.data;
 }

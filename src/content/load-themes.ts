@@ -8,13 +8,19 @@ import { THEME_IDS, themeSchema, type Theme } from './theme-schema';
 
 /** Thrown when a theme file is broken; the message names the file and the field. */
 export class ThemeFileError extends StartupError {
-  constructor(readonly file: string, readonly problems: string[]) {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
     super(`${file} is not a valid theme file:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  const field = issue.path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
   return `${field || '(file)'}: ${issue.message}`;
 }
 

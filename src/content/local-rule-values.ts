@@ -27,13 +27,18 @@ export function localRuleValues(rules: LocalRules, language: Language): Record<P
   const storage = rules.approvedStorage?.map((place) => nameIn(place, language) ?? '');
   return {
     itSupport: withDetail(nameIn(rules.itSupport?.name, language) ?? text.itSupport, phone),
-    incidentSystem: withDetail(nameIn(rules.incidentSystem?.name, language) ?? text.incidentSystem, rules.incidentSystem?.url),
+    incidentSystem: withDetail(
+      nameIn(rules.incidentSystem?.name, language) ?? text.incidentSystem,
+      rules.incidentSystem?.url,
+    ),
     minPasswordLength: String(rules.minPasswordLength ?? DEFAULT_MIN_PASSWORD_LENGTH),
     approvedStorage: storage ? listWithOr(storage, text.or) : text.approvedStorage,
     secureChannel: rules.secureChannel
       ? withDetail(nameIn(rules.secureChannel.name, language) ?? text.secureChannel, rules.secureChannel.url)
       : text.secureChannel,
-    consentForm: rules.consentFormUrl ? interpolate(text.consentFormWithLink, { url: rules.consentFormUrl }) : text.consentForm,
+    consentForm: rules.consentFormUrl
+      ? interpolate(text.consentFormWithLink, { url: rules.consentFormUrl })
+      : text.consentForm,
     passwordChange: rules.passwordChangeUrl
       ? interpolate(text.passwordChangeWithLink, { url: rules.passwordChangeUrl })
       : text.passwordChange,

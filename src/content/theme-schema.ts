@@ -45,7 +45,10 @@ export const themeSchema = z.strictObject({
   habit: localized(limited(160)),
   hook: localized(limited(140)),
   why: localized(limited(700)),
-  tips: z.array(localized(limited(200))).min(3, 'needs at least 3 tips').max(5, 'allows at most 5 tips'),
+  tips: z
+    .array(localized(limited(200)))
+    .min(3, 'needs at least 3 tips')
+    .max(5, 'allows at most 5 tips'),
   quiz: z.strictObject({
     question: localized(limited(200)),
     options: z

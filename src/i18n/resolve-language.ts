@@ -13,6 +13,10 @@ export function languageFromLocale(locale: string | undefined): Language | undef
 }
 
 /** The user's choice wins, then the Teams locale, then the configured default. */
-export function resolveLanguage(chosen: Language | undefined, locale: string | undefined, fallback: Language): Language {
+export function resolveLanguage(
+  chosen: Language | undefined,
+  locale: string | undefined,
+  fallback: Language,
+): Language {
   return chosen ?? languageFromLocale(locale) ?? fallback;
 }

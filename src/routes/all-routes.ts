@@ -2,6 +2,7 @@ import type { Route } from '../app/route';
 import { showHelp, pointToHelp, unknownAction } from './help-routes';
 import { quietInstallEvents, welcomeOnInstall } from './install-routes';
 import { setLanguage, showLanguageChoice } from './language-routes';
+import { answerQuiz, openQuiz } from './quiz-routes';
 
 /** Order matters: the first route that selects a turn handles it; catch-alls last. */
 export const ALL_ROUTES: Route[] = [
@@ -10,6 +11,8 @@ export const ALL_ROUTES: Route[] = [
   showHelp,
   showLanguageChoice,
   setLanguage,
+  openQuiz,
+  answerQuiz,
   unknownAction,
   pointToHelp,
 ];

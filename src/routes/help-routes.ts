@@ -33,7 +33,10 @@ export const unknownAction: Route = {
   async handle(turn, { services, language }) {
     const text = textsFor(language, services.localRules).unknownAction.text;
     if (turn.kind === 'invoke') {
-      return { replies: [], updatedCard: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text, wrap: true }] } };
+      return {
+        replies: [],
+        updatedCard: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text, wrap: true }] },
+      };
     }
     return { replies: [{ kind: 'text', text }] };
   },

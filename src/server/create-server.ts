@@ -1,5 +1,6 @@
 import restify from 'restify';
 import type { Logger } from '../log/create-logger';
+import { StartupError } from '../startup-error';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -62,11 +63,23 @@ export async function startServer(port: number, deps: ServerDeps): Promise<Runni
   });
 
   server.on('restifyError', (req, _res, err, callback) => {
-    deps.log.warn({ path: req.path(), status: (err as { statusCode?: number }).statusCode, code: err.name }, 'request rejected');
+    deps.log.warn(
+      { path: req.path(), status: (err as { statusCode?: number }).statusCode, code: err.name },
+      'request rejected',
+    );
     callback();
   });
 
-  await new Promise<void>((resolve) => server.listen(port, '0.0.0.0', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new StartupError(`Port ${port} is already in use. Stop the other program, or set PORT to a free port.`)
+          : error,
+      ),
+    );
+    server.listen(port, '0.0.0.0', resolve);
+  });
   const address = server.address() as { port: number };
   deps.log.info({ port: address.port }, 'listening');
 
@@ -74,10 +87,11 @@ export async function startServer(port: number, deps: ServerDeps): Promise<Runni
     port: address.port,
     async stop(graceMs) {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections();
       await waitUntil(() => inFlight === 0, graceMs);
-      server.server.closeIdleConnections?.();
-      await Promise.race([closed, waitUntil(() => false, graceMs)]);
-      server.server.closeAllConnections?.();
+      // Keep-alive sockets would hold close() open; every turn has finished or timed out by now.
+      server.server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -73,7 +73,8 @@ export function activityToTurn(activity: Activity, receivedAt: Date): Turn {
     address: addressOf(activity),
     locale: activity.locale,
     text,
-    action: kind === 'submit' ? submitAction(activity.value) : kind === 'invoke' ? executeAction(activity.value) : undefined,
+    action:
+      kind === 'submit' ? submitAction(activity.value) : kind === 'invoke' ? executeAction(activity.value) : undefined,
     invokeName: kind === 'invoke' ? activity.name : undefined,
     receivedAt,
   };

@@ -29,10 +29,18 @@ function createAdapter(config: Config): CloudAdapter {
 }
 
 /** The Teams edge: Bot Framework activities in, plain turns to the app, replies out. */
-export function createBotEndpoint(config: Config, app: App, log: Logger, clock: () => Date = () => new Date()): BotEndpoint {
+export function createBotEndpoint(
+  config: Config,
+  app: App,
+  log: Logger,
+  clock: () => Date = () => new Date(),
+): BotEndpoint {
   const adapter = createAdapter(config);
   adapter.onTurnError = async (context, error) => {
-    log.error({ err: { message: error.message, stack: error.stack }, activityType: context.activity.type }, 'turn failed');
+    log.error(
+      { err: { message: error.message, stack: error.stack }, activityType: context.activity.type },
+      'turn failed',
+    );
     if (context.activity.type === ActivityTypes.Invoke) {
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 500 } });
     }
@@ -44,7 +52,8 @@ export function createBotEndpoint(config: Config, app: App, log: Logger, clock: 
     if (outcome.status === 'refused') {
       // The tenant id is the only thing we log about a refused activity.
       log.warn({ tenantId: turn.tenantId ?? 'missing', reason: outcome.reason }, 'activity refused');
-      if (turn.kind === 'invoke') await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });
+      if (turn.kind === 'invoke')
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });
       return;
     }
     log.info({ kind: turn.kind, route: outcome.route, replies: outcome.result.replies.length }, 'turn handled');

@@ -19,7 +19,9 @@ function cardInvokeResponse(card: AdaptiveCard) {
 export async function sendTurnResult(context: TurnContext, result: TurnResult): Promise<void> {
   if (context.activity.type === ActivityTypes.Invoke) {
     await context.sendActivity(
-      result.updatedCard ? cardInvokeResponse(result.updatedCard) : { type: ActivityTypes.InvokeResponse, value: { status: 200 } },
+      result.updatedCard
+        ? cardInvokeResponse(result.updatedCard)
+        : { type: ActivityTypes.InvokeResponse, value: { status: 200 } },
     );
   }
   for (const reply of result.replies) await context.sendActivity(toActivity(reply));

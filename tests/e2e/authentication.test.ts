@@ -38,7 +38,9 @@ describe('authenticated mode', () => {
   });
 
   it('answers 401 to a malformed token', async () => {
-    const res = await service.post(messageActivity({ ...user, serviceUrl: connector.url }, 'hjelp'), { authorization: 'Bearer not-a-jwt' });
+    const res = await service.post(messageActivity({ ...user, serviceUrl: connector.url }, 'hjelp'), {
+      authorization: 'Bearer not-a-jwt',
+    });
     expect(res.status).toBe(401);
     expect(connector.sent).toHaveLength(0);
   });
@@ -46,7 +48,9 @@ describe('authenticated mode', () => {
   it('answers 401 to a well-formed token from an unknown issuer', async () => {
     const encode = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const token = `${encode({ alg: 'RS256', typ: 'JWT', kid: 'x' })}.${encode({ iss: 'https://evil.example', aud: 'x' })}.c2ln`;
-    const res = await service.post(messageActivity({ ...user, serviceUrl: connector.url }, 'hjelp'), { authorization: `Bearer ${token}` });
+    const res = await service.post(messageActivity({ ...user, serviceUrl: connector.url }, 'hjelp'), {
+      authorization: `Bearer ${token}`,
+    });
     expect(res.status).toBe(401);
     expect(connector.sent).toHaveLength(0);
   });

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { ConnectorStandIn } from '../support/connector-stand-in';
 import {
   executeActivity,
   installActivity,
@@ -12,27 +11,22 @@ import {
   uninstallActivity,
   type UserSpec,
 } from '../support/activities';
-import { newDataDir, startTestService, type TestService } from '../support/test-service';
+import { startTestService, type TestService } from '../support/test-service';
+import { useLocalService } from '../support/use-local-service';
 
-const connector = new ConnectorStandIn();
+const fixture = useLocalService();
+const connector = fixture.connector;
+const cardOf = fixture.sentCard as (index: number) => {
+  body: { type: string; text?: string; facts?: { title: string }[] }[];
+  actions?: { title: string; data?: Record<string, unknown> }[];
+};
+let user: UserSpec;
 let service: TestService;
 let dataDir: string;
-let user: UserSpec;
-
-beforeAll(async () => {
-  await connector.start();
-});
-afterAll(async () => {
-  await connector.stop();
-});
-beforeEach(async () => {
-  dataDir = newDataDir();
-  service = await startTestService({ DATA_DIR: dataDir, ALLOWED_TENANT_IDS: TENANT });
+beforeEach(() => {
   user = { aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000001', serviceUrl: connector.url, locale: 'nb-NO' };
-  connector.sent.length = 0;
-});
-afterEach(async () => {
-  await service.stop();
+  service = fixture.service();
+  dataDir = fixture.dataDir();
 });
 
 function recipientRows(): Record<string, unknown>[] {
@@ -42,13 +36,6 @@ function recipientRows(): Record<string, unknown>[] {
   } finally {
     db.close();
   }
-}
-
-type CardBody = { type: string; text?: string; facts?: { title: string }[] }[];
-function cardOf(index: number): { body: CardBody; actions?: { title: string; data?: Record<string, unknown> }[] } {
-  const attachments = connector.sent[index]?.activity.attachments as { contentType: string; content: unknown }[];
-  expect(attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
-  return attachments[0]?.content as ReturnType<typeof cardOf>;
 }
 
 describe('install and uninstall', () => {
@@ -149,7 +136,11 @@ describe('commands', () => {
   });
 
   it('handles unknown activity types without error or reply', async () => {
-    const res = await service.post({ ...messageActivity(user, ''), type: 'messageReaction', reactionsAdded: [{ type: 'like' }] });
+    const res = await service.post({
+      ...messageActivity(user, ''),
+      type: 'messageReaction',
+      reactionsAdded: [{ type: 'like' }],
+    });
     expect(res.status).toBe(200);
     const typing = await service.post({ ...messageActivity(user, ''), type: 'typing' });
     expect(typing.status).toBe(200);
@@ -195,18 +186,27 @@ describe('health and restart', () => {
     await service.post(installActivity(user));
     const res = await fetch(`${service.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', version: expect.any(String), storage: { reachable: true }, activeRecipients: 1 });
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      version: expect.any(String),
+      storage: { reachable: true },
+      activeRecipients: 1,
+    });
   });
 
   it('keeps the recipients across a restart', async () => {
     await service.post(installActivity(user));
     await service.post(submitActivity(user, { action: 'set-language', language: 'nn' }));
     await service.stop();
-    service = await startTestService({ DATA_DIR: dataDir, ALLOWED_TENANT_IDS: TENANT });
-    const health = (await (await fetch(`${service.url}/healthz`)).json()) as { activeRecipients: number };
-    expect(health.activeRecipients).toBe(1);
-    await service.post(messageActivity(user, 'hjelp'));
-    await connector.waitForSent(3);
-    expect(cardOf(2).body[0]?.text).toBe('Dette kan eg hjelpe med');
+    const restarted = await startTestService({ DATA_DIR: dataDir, ALLOWED_TENANT_IDS: TENANT });
+    try {
+      const health = (await (await fetch(`${restarted.url}/healthz`)).json()) as { activeRecipients: number };
+      expect(health.activeRecipients).toBe(1);
+      await restarted.post(messageActivity(user, 'hjelp'));
+      await connector.waitForSent(3);
+      expect(cardOf(2).body[0]?.text).toBe('Dette kan eg hjelpe med');
+    } finally {
+      await restarted.stop();
+    }
   });
 });

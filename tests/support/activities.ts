@@ -36,7 +36,11 @@ export const membersAddedActivity = (user: UserSpec) => ({
   ...base(user, 'conversationUpdate'),
   membersAdded: [{ id: BOT_ID }],
 });
-export const messageActivity = (user: UserSpec, text: string) => ({ ...base(user, 'message'), text, textFormat: 'plain' });
+export const messageActivity = (user: UserSpec, text: string) => ({
+  ...base(user, 'message'),
+  text,
+  textFormat: 'plain',
+});
 export const submitActivity = (user: UserSpec, value: Record<string, unknown>) => ({ ...base(user, 'message'), value });
 export const executeActivity = (user: UserSpec, verb: string, data: Record<string, unknown> = {}) => ({
   ...base(user, 'invoke'),

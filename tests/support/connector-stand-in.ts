@@ -20,6 +20,8 @@ export class ConnectorStandIn {
   private readonly server = http.createServer((req, res) => this.answer(req, res));
   private counter = 0;
   private waiters: { count: number; resolve: () => void }[] = [];
+  /** Milliseconds to wait before answering, to keep a turn in flight. */
+  delayMs = 0;
 
   async start(): Promise<string> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -39,7 +41,10 @@ export class ConnectorStandIn {
   waitForSent(count: number, timeoutMs = 5000): Promise<void> {
     if (this.sent.length >= count) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`expected ${count} sent activities, got ${this.sent.length}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`expected ${count} sent activities, got ${this.sent.length}`)),
+        timeoutMs,
+      );
       this.waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
     });
   }
@@ -69,9 +74,12 @@ export class ConnectorStandIn {
         authorization: req.headers.authorization,
       });
       this.counter += 1;
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `sent-${this.counter}` }));
-      this.waiters = this.waiters.filter((w) => (this.sent.length >= w.count ? (w.resolve(), false) : true));
+      const id = `sent-${this.counter}`;
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id }));
+        this.waiters = this.waiters.filter((w) => (this.sent.length >= w.count ? (w.resolve(), false) : true));
+      }, this.delayMs);
     });
   }
 }

@@ -7,7 +7,9 @@ export type SqliteDatabase = Database.Database;
 
 /** Brings the database up to the newest schema, one transaction per migration. */
 export function migrate(db: SqliteDatabase, migrations: Migration[] = MIGRATIONS): number {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
   const current = (db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null }).v ?? 0;
   for (const migration of migrations.filter((m) => m.version > current)) {
     db.transaction(() => {

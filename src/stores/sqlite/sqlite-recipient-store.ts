@@ -37,7 +37,9 @@ export function createSqliteRecipientStore(db: SqliteDatabase): RecipientStore {
       locale = COALESCE(excluded.locale, recipients.locale),
       active = 1,
       last_seen = excluded.last_seen`);
-  const deactivate = db.prepare('UPDATE recipients SET active = 0, last_seen = ? WHERE tenant_id = ? AND aad_object_id = ?');
+  const deactivate = db.prepare(
+    'UPDATE recipients SET active = 0, last_seen = ? WHERE tenant_id = ? AND aad_object_id = ?',
+  );
   const selectOne = db.prepare('SELECT * FROM recipients WHERE tenant_id = ? AND aad_object_id = ?');
   const updateLanguage = db.prepare('UPDATE recipients SET language = ? WHERE tenant_id = ? AND aad_object_id = ?');
   const countActive = db.prepare('SELECT COUNT(*) AS n FROM recipients WHERE active = 1');

@@ -1,0 +1,92 @@
+import type { Language } from '../content/languages';
+import { LANGUAGES } from '../content/languages';
+import type { LocalRules } from '../content/local-rules-schema';
+import { localizeTheme } from '../content/localize-theme';
+import type { Theme, ThemeId } from '../content/theme-schema';
+import type { AdaptiveCard } from '../domain/turn';
+import { CATALOGUES } from '../i18n/catalogue';
+import { textsFor } from '../i18n/texts-for';
+import { answerCard } from './answer-card';
+import type { CardName, CardRenderer } from './render-card';
+import { REPORT_CATEGORIES, reportFormCard, reportReceiptCard } from './report-cards';
+import { nudgeCard, quizCard, quizResultCard } from './theme-cards';
+
+/** One rendered card as reviewers and tests see it. */
+export interface SampleCard {
+  template: CardName;
+  /** Distinguishes several samples of one template, e.g. quiz-result-wrong. */
+  variant: string;
+  language: Language;
+  themeId?: ThemeId;
+  card: AdaptiveCard;
+}
+
+export interface SampleOptions {
+  languages?: readonly Language[];
+  themeIds?: readonly ThemeId[];
+  maxAttachmentMb?: number;
+}
+
+function commands(language: Language, rules: LocalRules) {
+  const t = textsFor(language, rules);
+  return [t.commands.help, t.commands.language];
+}
+
+/**
+ * Every template with realistic data, for every chosen theme and language:
+ * the card gallery renders these and the tests check each one.
+ */
+export function listSampleCards(
+  render: CardRenderer,
+  themes: Theme[],
+  rules: LocalRules,
+  options: SampleOptions = {},
+): SampleCard[] {
+  const languages = options.languages ?? LANGUAGES;
+  const chosen = themes.filter((theme) => !options.themeIds || options.themeIds.includes(theme.id));
+  const samples: SampleCard[] = [];
+  for (const language of languages) {
+    const t = textsFor(language, rules);
+    const add = (template: CardName, variant: string, card: AdaptiveCard, themeId?: ThemeId) =>
+      samples.push({ template, variant, language, themeId, card });
+    add('welcome', 'welcome', render('welcome', { t, commands: commands(language, rules) }));
+    add('help', 'help', render('help', { t, commands: commands(language, rules) }));
+    const choices = LANGUAGES.map((code) => ({ code, name: CATALOGUES[code].languageName }));
+    add('language-choice', 'language-choice', render('language-choice', { t, choices }));
+    for (const theme of chosen) {
+      const text = localizeTheme(theme, language, rules);
+      const right = text.quiz.options.findIndex((o) => o.correct);
+      const wrong = text.quiz.options.findIndex((o) => !o.correct);
+      add('nudge', 'nudge', nudgeCard(render, t, text), theme.id);
+      add('nudge', 'nudge-expanded', nudgeCard(render, t, text, true), theme.id);
+      add('quiz', 'quiz', quizCard(render, t, text), theme.id);
+      add('quiz-result', 'quiz-result-right', quizResultCard(render, t, text, right), theme.id);
+      add('quiz-result', 'quiz-result-wrong', quizResultCard(render, t, text, wrong), theme.id);
+      const [first, ...others] = text.faq;
+      if (first) {
+        const related = others.slice(0, 3).map((entry) => entry.questions[0] ?? '');
+        add(
+          'answer',
+          'answer',
+          answerCard(render, t, { answer: first.answer, theme: text, faqId: first.id, related }),
+          theme.id,
+        );
+      }
+    }
+    const maxAttachmentMb = options.maxAttachmentMb ?? 3;
+    add('report-form', 'report-form', reportFormCard(render, t, { values: {}, errors: [], maxAttachmentMb }));
+    add(
+      'report-form',
+      'report-form-errors',
+      reportFormCard(render, t, {
+        values: { description: 'x'.repeat(20), details: 'noreply@example.com' },
+        errors: [t.report.categoryRequired],
+        maxAttachmentMb,
+      }),
+    );
+    for (const category of REPORT_CATEGORIES) {
+      add('report-receipt', `report-receipt-${category}`, reportReceiptCard(render, t, 'MF-2026-000123', category));
+    }
+  }
+  return samples;
+}

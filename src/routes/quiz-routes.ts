@@ -1,0 +1,43 @@
+import type { Route, RouteContext } from '../app/route';
+import { quizCard, quizResultCard } from '../cards/theme-cards';
+import { isThemeId } from '../content/theme-library';
+import type { AdaptiveCard, Turn, TurnResult } from '../domain/turn';
+import { textsFor } from '../i18n/texts-for';
+
+const isCardAction = (turn: Turn, name: string) =>
+  (turn.kind === 'submit' || turn.kind === 'invoke') && turn.action?.name === name && isThemeId(turn.action.data.theme);
+
+/** Action.Execute replaces the card in place; Action.Submit (older clients) gets a new message. */
+function respondWithCard(turn: Turn, card: AdaptiveCard): TurnResult {
+  return turn.kind === 'invoke' ? { replies: [], updatedCard: card } : { replies: [{ kind: 'card', card }] };
+}
+
+function themeOf(turn: Turn, ctx: RouteContext) {
+  const id = turn.action?.data.theme;
+  if (!isThemeId(id)) throw new RangeError('route selected a turn without a valid theme');
+  return ctx.services.themes.text(id, ctx.language);
+}
+
+export const openQuiz: Route = {
+  name: 'quiz-open',
+  select: (turn) => isCardAction(turn, 'quiz-open'),
+  async handle(turn, ctx) {
+    const t = textsFor(ctx.language, ctx.services.localRules);
+    return { replies: [{ kind: 'card', card: quizCard(ctx.services.cards, t, themeOf(turn, ctx)) }] };
+  },
+};
+
+export const answerQuiz: Route = {
+  name: 'quiz-answer',
+  select: (turn) => isCardAction(turn, 'quiz-answer'),
+  async handle(turn, ctx) {
+    const t = textsFor(ctx.language, ctx.services.localRules);
+    const theme = themeOf(turn, ctx);
+    const chosen = Number(turn.action?.data.option);
+    // No or a stale option: show the question again rather than guess.
+    if (!Number.isInteger(chosen) || chosen < 0 || chosen >= theme.quiz.options.length) {
+      return respondWithCard(turn, quizCard(ctx.services.cards, t, theme));
+    }
+    return respondWithCard(turn, quizResultCard(ctx.services.cards, t, theme, chosen));
+  },
+};

@@ -1,0 +1,82 @@
+import { ConfigError, loadConfig } from '../../src/config/load-config';
+
+const TENANT = '11111111-2222-4333-8444-555555555555';
+const APP = '0b6b5c0e-3a1c-4a55-9d5e-2f1f3f7e8a90';
+const problems = (env: NodeJS.ProcessEnv): string => {
+  try {
+    loadConfig(env, '/srv/refleks');
+    return '';
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+};
+
+describe('loadConfig', () => {
+  it('starts in local mode with safe defaults when nothing is set', () => {
+    const config = loadConfig({}, '/srv/refleks');
+    expect(config).toMatchObject({
+      localMode: true,
+      port: 3978,
+      dataDir: '/srv/refleks/data',
+      defaultLanguage: 'nb',
+      allowedTenantIds: [],
+      production: false,
+    });
+  });
+
+  it('reads a full production configuration', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      MicrosoftAppId: APP,
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: TENANT,
+      ALLOWED_TENANT_IDS: ` ${TENANT.toUpperCase()} , `,
+      PORT: '8080',
+      DEFAULT_LANGUAGE: 'nn',
+    });
+    expect(config).toMatchObject({ localMode: false, port: 8080, allowedTenantIds: [TENANT], defaultLanguage: 'nn' });
+  });
+
+  it('refuses local mode in production and says what to set', () => {
+    expect(problems({ NODE_ENV: 'production' })).toMatch(/MicrosoftAppId: is empty.*NODE_ENV=production/s);
+  });
+
+  it('requires tenant ids, tenant and secret outside local mode', () => {
+    const message = problems({ MicrosoftAppId: APP, MicrosoftAppType: 'SingleTenant' });
+    expect(message).toMatch(/ALLOWED_TENANT_IDS: set the Entra tenant id/);
+    expect(message).toMatch(/MicrosoftAppTenantId: is required/);
+    expect(message).toMatch(/MicrosoftAppPassword: is required/);
+  });
+
+  it('accepts a managed identity without a password', () => {
+    const config = loadConfig({
+      MicrosoftAppId: APP,
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: TENANT,
+      ALLOWED_TENANT_IDS: TENANT,
+    });
+    expect(config.bot.appType).toBe('UserAssignedMSI');
+  });
+
+  it.each([
+    ['PORT', 'eighty', /PORT: must be a port number/],
+    ['DEFAULT_LANGUAGE', 'sv', /DEFAULT_LANGUAGE: must be nb \(bokmål\), nn \(nynorsk\) or en/],
+    [
+      'ALLOWED_TENANT_IDS',
+      'contoso.onmicrosoft.com',
+      /ALLOWED_TENANT_IDS: must be a comma-separated list of Entra tenant ids/,
+    ],
+    ['MicrosoftAppType', 'Personal', /MicrosoftAppType: must be SingleTenant, UserAssignedMSI or MultiTenant/],
+    ['MicrosoftAppId', 'my-bot', /MicrosoftAppId: must be the Application \(client\) ID/],
+  ])('names %s and what to set when it is wrong', (name, value, expected) => {
+    const message = problems({ [name]: value });
+    expect(message).toMatch(expected);
+    expect(message).toContain(`(got "${value}")`);
+  });
+
+  it('never echoes a secret', () => {
+    expect(problems({ MicrosoftAppId: APP, MicrosoftAppPassword: 'hunter2' })).not.toContain('hunter2');
+  });
+});
