@@ -5,7 +5,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './lib/launch-chromium';
 import { PNG } from 'pngjs';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -21,18 +22,6 @@ interface IconSpec {
 const ICONS: IconSpec[] = [
   { source: 'color.svg', target: 'color.png', size: 192, whiteOnTransparent: false },
   { source: 'outline.svg', target: 'outline.png', size: 32, whiteOnTransparent: true },
-];
-
-// Offline, quiet Chromium: no sandbox (containers), no network chatter, no GPU.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
 ];
 
 async function renderSvg(browser: Browser, svg: string, size: number): Promise<Buffer> {
@@ -66,10 +55,7 @@ function snapToWhiteOnTransparent(png: PNG): void {
 }
 
 async function main(): Promise<void> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   try {
     for (const icon of ICONS) {
       const svg = readFileSync(path.join(ROOT, 'scripts', 'icons', icon.source), 'utf8');

@@ -4,12 +4,9 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { pngPath, renderCardGallery, VIEWS, type GalleryResult } from '../scripts/lib/render-card-gallery';
 import { listSampleCards } from '../src/cards/list-sample-cards';
+import { describeWithChromium } from './support/chromium';
 import { render, themes } from './support/content';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Developers without Chromium may skip; CI must never silently skip the gallery.
-const canRun = existsSync(CHROMIUM) || Boolean(process.env.CI);
-if (!canRun) console.warn(`cards-preview tests skipped: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
 
 const distance = (p: number, q: number) =>
   [24, 16, 8].reduce((sum, shift) => sum + Math.abs(((p >>> shift) & 255) - ((q >>> shift) & 255)), 0);
@@ -56,7 +53,7 @@ describe('the non-blank criterion itself', () => {
   });
 });
 
-(canRun ? describe : describe.skip)('npm run cards:preview (one theme, three languages)', () => {
+describeWithChromium('npm run cards:preview (one theme, three languages)', () => {
   let out = '';
   const samples = listSampleCards(render, themes, {}, { themeIds: ['lock-devices'] });
   const files = samples.flatMap((sample) => VIEWS.map((view) => pngPath(sample, view.name)));
@@ -64,7 +61,7 @@ describe('the non-blank criterion itself', () => {
 
   beforeAll(async () => {
     out = mkdtempSync(path.join(tmpdir(), 'refleks-gallery-'));
-    result = await renderCardGallery({ out, themeIds: ['lock-devices'], chromiumPath: CHROMIUM });
+    result = await renderCardGallery({ out, themeIds: ['lock-devices'] });
   }, 120_000);
   afterAll(() => out && rmSync(out, { recursive: true, force: true }));
 

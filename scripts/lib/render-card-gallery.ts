@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './launch-chromium';
 import { listSampleCards, type SampleCard } from '../../src/cards/list-sample-cards';
 import { createCardRenderer } from '../../src/cards/render-card';
 import type { Language } from '../../src/content/languages';
@@ -105,9 +105,6 @@ interface PageReport {
   clip: { x: number; y: number; width: number; height: number };
 }
 
-const CHROMIUM_ARGS = `--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
-  --disable-background-networking --disable-component-update --disable-sync`.split(/\s+/);
-
 /** Renders every sample card in every view to PNG and writes index.html next to them. */
 export async function renderCardGallery(options: GalleryOptions): Promise<GalleryResult> {
   const out = path.resolve(options.out);
@@ -124,10 +121,7 @@ export async function renderCardGallery(options: GalleryOptions): Promise<Galler
   }));
   const overflowing: string[] = [];
   const failures: string[] = [];
-  const browser = await chromium.launch({
-    executablePath: options.chromiumPath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium(options.chromiumPath);
   try {
     // One page for everything: launching pages per card would cost far more than rendering.
     const page = await browser.newPage({ deviceScaleFactor: 1, viewport: { width: 512, height: 1200 } });
