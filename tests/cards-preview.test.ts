@@ -7,7 +7,6 @@ import { listSampleCards } from '../src/cards/list-sample-cards';
 import { describeWithChromium } from './support/chromium';
 import { render, themes } from './support/content';
 
-
 const distance = (p: number, q: number) =>
   [24, 16, 8].reduce((sum, shift) => sum + Math.abs(((p >>> shift) & 255) - ((q >>> shift) & 255)), 0);
 

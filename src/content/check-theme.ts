@@ -1,3 +1,4 @@
+import { countSentences } from './count-sentences';
 import type { Language } from './languages';
 import { LANGUAGES } from './languages';
 import { isPlaceholder, placeholdersIn } from './local-rule-placeholders';
@@ -43,6 +44,17 @@ export function checkTheme(theme: Theme): ThemeProblem[] {
       problems.push({ field: path, message: 'use {name} for placeholders, not {{name}} or ${name}' });
     const slips = language === 'nn' ? findBokmalInNynorsk(text) : language === 'nb' ? findNynorskInBokmal(text) : [];
     for (const slip of slips) problems.push({ field: path, message: `"${slip.word}": ${slip.reason}` });
+  }
+  for (const language of LANGUAGES) {
+    const whySentences = countSentences(theme.why[language]);
+    if (whySentences < 2 || whySentences > 4) {
+      problems.push({ field: `why.${language}`, message: `use 2–4 sentences (found ${whySentences})` });
+    }
+    for (const [i, entry] of theme.faq.entries()) {
+      const sentences = countSentences(entry.answer[language]);
+      if (sentences > 4)
+        problems.push({ field: `faq[${i}].answer.${language}`, message: `use 1–4 sentences (found ${sentences})` });
+    }
   }
   const ids = theme.faq.map((entry) => entry.id);
   for (const id of new Set(ids)) {

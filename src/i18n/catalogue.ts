@@ -3,6 +3,12 @@ import en from './catalogues/en.json';
 import nb from './catalogues/nb.json';
 import nn from './catalogues/nn.json';
 
+/*
+ * Bot text lives in JSON catalogues, one per language. A feature with much text
+ * gets its own folder, catalogues/<feature>/{nb,nn,en}.json, with one top-level
+ * key named after the feature, merged in below.
+ */
+
 /** The shape every language's catalogue must have (bokmål is the reference). */
 export type Catalogue = typeof nb;
 

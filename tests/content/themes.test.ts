@@ -97,6 +97,12 @@ describe('a broken theme file stops start-up with the file and the field', () =>
       /why\.en: links must use https/,
     );
     expect(problemsOf('report-it', (t) => (t.hook.nn = 'Eg veit ikke kva eg skal gjere.'))).toMatch(/hook\.nn: "ikke"/);
+    expect(problemsOf('report-it', (t) => (t.faq[0].answer.en = 'One. Two. Three. Four. Five.'))).toMatch(
+      /faq\[0\]\.answer\.en: use 1–4 sentences \(found 5\)/,
+    );
+    expect(problemsOf('report-it', (t) => (t.why.nb = 'Bare én setning, f.eks. denne.'))).toMatch(
+      /why\.nb: use 2–4 sentences/,
+    );
   });
   it('reports a missing file by name', () => {
     expect(() => loadThemes(path.join(THEMES_DIR, 'no-such-folder'))).toThrow(/lock-devices\.yaml.*missing/s);

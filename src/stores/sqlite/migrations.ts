@@ -1,6 +1,8 @@
 /**
  * Versioned schema changes, applied in order and recorded in schema_version.
- * Never edit a migration that has shipped: add a new one.
+ * Never edit a migration that has shipped: add a new one. Each feature owns a
+ * range of versions: 1–9 recipients and rollout, 10–19 questions, 20–29 Meld
+ * fra reports, 30–39 engagement and statistics.
  */
 export interface Migration {
   version: number;

@@ -5,13 +5,19 @@ import { MIGRATIONS, type Migration } from './migrations';
 
 export type SqliteDatabase = Database.Database;
 
-/** Brings the database up to the newest schema, one transaction per migration. */
-export function migrate(db: SqliteDatabase, migrations: Migration[] = MIGRATIONS): number {
+/**
+ * Brings the database up to the newest schema, one transaction per migration.
+ * Applies every migration whose version is not recorded yet, in order, so
+ * features developed side by side can each own a range of version numbers.
+ */
+export function migrate(db: SqliteDatabase, migrations: Migration[] = MIGRATIONS): number[] {
   db.exec(
     'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)',
   );
-  const current = (db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null }).v ?? 0;
-  for (const migration of migrations.filter((m) => m.version > current)) {
+  const rows = db.prepare('SELECT version FROM schema_version').all() as { version: number }[];
+  const applied = new Set(rows.map((row) => row.version));
+  const pending = migrations.filter((m) => !applied.has(m.version)).sort((a, b) => a.version - b.version);
+  for (const migration of pending) {
     db.transaction(() => {
       db.exec(migration.sql);
       db.prepare('INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)').run(
@@ -21,7 +27,7 @@ export function migrate(db: SqliteDatabase, migrations: Migration[] = MIGRATIONS
       );
     })();
   }
-  return Math.max(current, ...migrations.map((m) => m.version));
+  return pending.map((m) => m.version);
 }
 
 /**
