@@ -17,7 +17,9 @@ import { StartupError } from './startup-error';
 import { ALL_ROUTES } from './routes/all-routes';
 import { startServer, type HealthReport } from './server/create-server';
 import { createSqliteStores } from './stores/sqlite/create-sqlite-stores';
+import { createBotAuthentication } from './teams/create-bot-authentication';
 import { createBotEndpoint } from './teams/create-bot-endpoint';
+import { createProactiveSender } from './teams/create-proactive-sender';
 
 export interface RunningService {
   port: number;
@@ -37,6 +39,7 @@ export async function startService(
   const themes = createThemeLibrary(loadThemes(THEMES_DIR), localRules);
   const stores = createSqliteStores(config.dataDir);
   const cards = createCardRenderer(CARDS_DIR);
+  const auth = createBotAuthentication(config);
 
   const app = createApp(
     {
@@ -46,11 +49,12 @@ export async function startService(
       localRules,
       defaultLanguage: config.defaultLanguage,
       allowedTenantIds: config.allowedTenantIds,
+      proactive: createProactiveSender(auth, config.bot.appId ?? ''),
       log,
     },
     ALL_ROUTES,
   );
-  const bot = createBotEndpoint(config, app, log);
+  const bot = createBotEndpoint(auth, app, log);
 
   async function health(): Promise<HealthReport> {
     const reachable = await stores.health.isReachable();

@@ -2,6 +2,7 @@ import type { Language } from '../content/languages';
 import type { LocalRules } from '../content/local-rules-schema';
 import type { ThemeLibrary } from '../content/theme-library';
 import type { CardRenderer } from '../cards/render-card';
+import type { ProactiveSender } from '../domain/proactive';
 import type { Logger } from '../log/create-logger';
 import type { RecipientStore } from '../stores/recipient-store';
 
@@ -14,5 +15,7 @@ export interface AppServices {
   defaultLanguage: Language;
   /** Empty: any tenant (local mode only). */
   allowedTenantIds: string[];
+  /** Messages outside a turn: nudges, reminders, report receipts. */
+  proactive: ProactiveSender;
   log: Logger;
 }

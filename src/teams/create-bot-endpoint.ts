@@ -1,13 +1,6 @@
-import {
-  ActivityTypes,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type Request,
-  type Response,
-  type TurnContext,
-} from 'botbuilder';
+import { ActivityTypes, CloudAdapter, type Request, type Response, type TurnContext } from 'botbuilder';
 import type { App } from '../app/create-app';
-import type { Config } from '../config/load-config';
+import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Logger } from '../log/create-logger';
 import { activityToTurn } from './activity-to-turn';
 import { sendTurnResult } from './send-turn-result';
@@ -17,25 +10,14 @@ export interface BotEndpoint {
   handle(req: Request, res: Response): Promise<void>;
 }
 
-function createAdapter(config: Config): CloudAdapter {
-  // Empty credentials make botbuilder skip token checks: local mode for the Playground and tests.
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.bot.appId ?? '',
-    MicrosoftAppPassword: config.bot.appPassword ?? '',
-    MicrosoftAppType: config.localMode ? '' : config.bot.appType,
-    MicrosoftAppTenantId: config.bot.tenantId ?? '',
-  });
-  return new CloudAdapter(auth);
-}
-
 /** The Teams edge: Bot Framework activities in, plain turns to the app, replies out. */
 export function createBotEndpoint(
-  config: Config,
+  auth: BotFrameworkAuthentication,
   app: App,
   log: Logger,
   clock: () => Date = () => new Date(),
 ): BotEndpoint {
-  const adapter = createAdapter(config);
+  const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     log.error(
       { err: { message: error.message, stack: error.stack }, activityType: context.activity.type },

@@ -1,7 +1,8 @@
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard, Reply, TurnResult } from '../domain/turn';
 
-function toActivity(reply: Reply) {
+/** A reply as a Bot Framework message activity. */
+export function toActivity(reply: Reply) {
   return reply.kind === 'text'
     ? MessageFactory.text(reply.text)
     : MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));

@@ -9,6 +9,13 @@ export interface SentActivity {
   authorization?: string;
 }
 
+/** An error answer as the Bot Connector documents it: status, error code, Retry-After. */
+export interface ScriptedFailure {
+  status: number;
+  code?: string;
+  retryAfterSeconds?: number;
+}
+
 /**
  * A loopback stand-in for the Bot Connector REST API (v3). It answers
  * POST /v3/conversations/{id}/activities and /activities/{replyToId} the way
@@ -22,6 +29,10 @@ export class ConnectorStandIn {
   private waiters: { count: number; resolve: () => void }[] = [];
   /** Milliseconds to wait before answering, to keep a turn in flight. */
   delayMs = 0;
+  /** Every POST to an activities route, accepted or not. */
+  attempts = 0;
+  /** Scripted refusals, used one per request before anything is accepted. */
+  readonly failures: ScriptedFailure[] = [];
 
   async start(): Promise<string> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -57,6 +68,15 @@ export class ConnectorStandIn {
       if (req.method !== 'POST' || !match) {
         res.writeHead(404, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: { code: 'NotFound', message: 'unknown route' } }));
+        return;
+      }
+      this.attempts += 1;
+      const failure = this.failures.shift();
+      if (failure) {
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (failure.retryAfterSeconds !== undefined) headers['retry-after'] = String(failure.retryAfterSeconds);
+        res.writeHead(failure.status, headers);
+        res.end(JSON.stringify({ error: { code: failure.code ?? 'ServiceError', message: 'scripted failure' } }));
         return;
       }
       let activity: Record<string, unknown>;
