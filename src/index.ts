@@ -14,6 +14,9 @@ import { createThemeLibrary } from './content/theme-library';
 import { createLogger } from './log/create-logger';
 import { CARDS_DIR, PROJECT_ROOT, THEMES_DIR } from './project-paths';
 import { StartupError } from './startup-error';
+import { createMessageComposer } from './rollout/compose-message';
+import { createRollout } from './rollout/create-rollout';
+import { startCampaignClock } from './rollout/start-campaign-clock';
 import { ALL_ROUTES } from './routes/all-routes';
 import { startServer, type HealthReport } from './server/create-server';
 import { createSqliteStores } from './stores/sqlite/create-sqlite-stores';
@@ -41,6 +44,10 @@ export async function startService(
   const cards = createCardRenderer(CARDS_DIR);
   const auth = createBotAuthentication(config);
 
+  const proactive = createProactiveSender(auth, config.bot.appId ?? '');
+  const compose = createMessageComposer(themes, cards, localRules, config.defaultLanguage);
+  const rollout = createRollout(config.campaign, stores.deliveries, proactive, compose, log);
+
   const app = createApp(
     {
       recipients: stores.recipients,
@@ -49,7 +56,10 @@ export async function startService(
       localRules,
       defaultLanguage: config.defaultLanguage,
       allowedTenantIds: config.allowedTenantIds,
-      proactive: createProactiveSender(auth, config.bot.appId ?? ''),
+      proactive,
+      campaign: rollout.campaign,
+      adminIds: config.campaign.adminIds,
+      allowOptOut: config.campaign.allowOptOut,
       log,
     },
     ALL_ROUTES,
@@ -62,6 +72,7 @@ export async function startService(
     return { status: reachable ? 'ok' : 'degraded', version: VERSION, storage: { reachable }, activeRecipients };
   }
 
+  const clock = startCampaignClock(rollout.campaign, log);
   const server = await startServer(config.port, { handleMessages: (req, res) => bot.handle(req, res), health, log });
   log.info(
     { localMode: config.localMode, version: VERSION },
@@ -71,7 +82,9 @@ export async function startService(
   let stopped: Promise<void> | undefined;
   async function stop(): Promise<void> {
     log.info('shutting down: no new requests, finishing turns in flight');
+    clock.stop();
     await server.stop(config.shutdownGraceMs);
+    await rollout.engine.stop();
     await stores.health.close();
     log.info('stopped');
   }

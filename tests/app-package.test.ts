@@ -83,7 +83,7 @@ describe('manifest.json', () => {
     const manifest = filledManifest();
     const bot = (manifest.bots as Json[])[0] as Json;
     expect(bot.scopes).toEqual(['personal']);
-    expect(commandsOf(manifest).map((c) => c.title)).toEqual(['hjelp', 'språk']);
+    expect(commandsOf(manifest).map((c) => c.title)).toEqual(['hjelp', 'språk', 'pause']);
     expect(((manifest.description as Json).short as string).length).toBeLessThanOrEqual(80);
   });
 });

@@ -30,11 +30,14 @@ const TEMPLATE_TITLES: Record<CardName, string> = {
   help: 'Hjelp / Help',
   'language-choice': 'Språkvalg / Language choice',
   nudge: 'Månedens tema / Monthly nudge',
+  check: 'refleks-sjekk / Follow-up check',
   quiz: 'Quiz',
   'quiz-result': 'Quizsvar / Quiz result',
   answer: 'Svar på spørsmål / Answer to a question',
   'report-form': 'Meldeskjema / Report form',
   'report-receipt': 'Kvittering / Report receipt',
+  'campaign-status': 'Kampanjestatus for administratorer / Campaign status (admins)',
+  'confirm-send': 'Bekreft utsending (administratorer) / Confirm send (admins)',
 };
 
 const LANGUAGE_TITLES: Record<Language, string> = { nb: 'Bokmål (nb)', nn: 'Nynorsk (nn)', en: 'English (en)' };

@@ -4,6 +4,7 @@ import type { ThemeLibrary } from '../content/theme-library';
 import type { CardRenderer } from '../cards/render-card';
 import type { ProactiveSender } from '../domain/proactive';
 import type { Logger } from '../log/create-logger';
+import type { CampaignService } from '../rollout/campaign-service';
 import type { RecipientStore } from '../stores/recipient-store';
 
 /** Everything handlers may use. Built once in the composition root. */
@@ -17,5 +18,10 @@ export interface AppServices {
   allowedTenantIds: string[];
   /** Messages outside a turn: nudges, reminders, report receipts. */
   proactive: ProactiveSender;
+  campaign: CampaignService;
+  /** Entra object ids (lower case) allowed to run admin commands. */
+  adminIds: readonly string[];
+  /** Whether users may pause the nudges (ALLOW_OPT_OUT). */
+  allowOptOut: boolean;
   log: Logger;
 }

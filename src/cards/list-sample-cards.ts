@@ -6,10 +6,13 @@ import type { Theme, ThemeId } from '../content/theme-schema';
 import type { AdaptiveCard } from '../domain/turn';
 import { CATALOGUES } from '../i18n/catalogue';
 import { textsFor } from '../i18n/texts-for';
+import { createThemeLibrary } from '../content/theme-library';
+import type { CampaignStatus } from '../rollout/campaign-service';
 import { answerCard } from './answer-card';
+import { campaignStatusCard, confirmSendCard } from './campaign-cards';
 import type { CardName, CardRenderer } from './render-card';
 import { REPORT_CATEGORIES, reportFormCard, reportReceiptCard } from './report-cards';
-import { nudgeCard, quizCard, quizResultCard } from './theme-cards';
+import { checkCard, nudgeCard, quizCard, quizResultCard } from './theme-cards';
 
 /** One rendered card as reviewers and tests see it. */
 export interface SampleCard {
@@ -29,7 +32,28 @@ export interface SampleOptions {
 
 function commands(language: Language, rules: LocalRules) {
   const t = textsFor(language, rules);
-  return [t.commands.help, t.commands.language];
+  return [t.commands.help, t.commands.language, t.commands.pause];
+}
+
+/** A campaign in progress: one theme sent with some failures, its follow-up due next. */
+function sampleStatus(themeId: ThemeId): CampaignStatus {
+  const slot = new Date('2027-01-04T08:00:00Z');
+  return {
+    paused: false,
+    scheduled: true,
+    next: { id: 'x', themeId, kind: 'check', month: '2027-01', slot: new Date('2027-01-25T08:00:00Z') },
+    messages: [
+      {
+        id: 'a',
+        themeId,
+        kind: 'nudge',
+        slot,
+        state: 'started',
+        counts: { sent: 4812, failed: 3, pending: 0, sending: 0, skipped: 41 },
+      },
+      { id: 'b', themeId, kind: 'check', slot: new Date('2027-01-25T08:00:00Z'), state: 'upcoming' },
+    ],
+  };
 }
 
 /**
@@ -59,6 +83,7 @@ export function listSampleCards(
       const wrong = text.quiz.options.findIndex((o) => !o.correct);
       add('nudge', 'nudge', nudgeCard(render, t, text), theme.id);
       add('nudge', 'nudge-expanded', nudgeCard(render, t, text, true), theme.id);
+      add('check', 'check', checkCard(render, t, text), theme.id);
       add('quiz', 'quiz', quizCard(render, t, text), theme.id);
       add('quiz-result', 'quiz-result-right', quizResultCard(render, t, text, right), theme.id);
       add('quiz-result', 'quiz-result-wrong', quizResultCard(render, t, text, wrong), theme.id);
@@ -84,6 +109,16 @@ export function listSampleCards(
         maxAttachmentMb,
       }),
     );
+    const library = createThemeLibrary(themes, rules);
+    const first = chosen[0];
+    if (first) {
+      add('confirm-send', 'confirm-send', confirmSendCard(render, t, first.id, first.title[language]));
+      add(
+        'campaign-status',
+        'campaign-status',
+        campaignStatusCard(render, t, language, library, sampleStatus(first.id)),
+      );
+    }
     for (const category of REPORT_CATEGORIES) {
       add('report-receipt', `report-receipt-${category}`, reportReceiptCard(render, t, 'MF-2026-000123', category));
     }

@@ -9,11 +9,14 @@ export const CARD_NAMES = [
   'help',
   'language-choice',
   'nudge',
+  'check',
   'quiz',
   'quiz-result',
   'answer',
   'report-form',
   'report-receipt',
+  'campaign-status',
+  'confirm-send',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

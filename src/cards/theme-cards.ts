@@ -44,3 +44,20 @@ export function quizResultCard(
     rightAnswer: interpolate(t.quiz.rightAnswer, { answer: right.text }),
   });
 }
+
+export const CHECK_ANSWERS = ['always', 'usually', 'rarely', 'unknown'] as const;
+export type CheckAnswer = (typeof CHECK_ANSWERS)[number];
+
+/** The follow-up "refleks-sjekk" some weeks after a theme: one question about the habit. */
+export function checkCard(render: CardRenderer, t: Catalogue, theme: ThemeText): AdaptiveCard {
+  const answers = CHECK_ANSWERS.map((value) => ({ value, title: t.check.answers[value] }));
+  // Two buttons per row, so the answers fit on a phone without being cut off.
+  const answerRows = [{ answers: answers.slice(0, 2) }, { answers: answers.slice(2) }];
+  return render('check', {
+    t,
+    theme,
+    themeId: theme.id,
+    badge: interpolate(t.check.badge, { title: theme.title }),
+    answerRows,
+  });
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../content/languages';
+import { campaignEnv } from './campaign-env';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,6 +26,7 @@ const blankToUndefined = (value: unknown) => (typeof value === 'string' && value
  * IT admin who sees them at start-up: they say what to set, not what went wrong inside.
  */
 export const envSchema = z.object({
+  ...campaignEnv,
   NODE_ENV: z.preprocess(blankToUndefined, z.string().default('development')),
   PORT: z.preprocess(
     blankToUndefined,

@@ -1,9 +1,46 @@
 import { StartupError } from '../startup-error';
 import path from 'node:path';
 import type { Language } from '../content/languages';
+import type { CampaignSettings } from '../calendar/campaign-schedule';
 import { envSchema, type Env } from './config-schema';
 
 export type AppType = Env['MicrosoftAppType'];
+
+export interface CampaignConfig {
+  /** Undefined until CAMPAIGN_START is set: then only admins send, by hand. */
+  schedule?: CampaignSettings;
+  catchUpMs: number;
+  ratePerSecond: number;
+  concurrency: number;
+  maxAttempts: number;
+  leaseTtlMs: number;
+  allowOptOut: boolean;
+  adminIds: string[];
+}
+
+function campaignConfig(env: Env): CampaignConfig {
+  const [hour = 9, minute = 0] = env.CAMPAIGN_SEND_TIME.split(':').map(Number);
+  const [year = 0, month = 0] = (env.CAMPAIGN_START ?? '').split('-').map(Number);
+  return {
+    schedule: env.CAMPAIGN_START
+      ? {
+          start: { year, month },
+          themeOrder: env.CAMPAIGN_THEMES,
+          sendWorkingDay: env.CAMPAIGN_SEND_DAY,
+          sendTime: { hour, minute },
+          pauseMonths: env.CAMPAIGN_PAUSE_MONTHS,
+          followUpWeeks: env.FOLLOW_UP_WEEKS,
+        }
+      : undefined,
+    catchUpMs: env.CATCH_UP_HOURS * 3_600_000,
+    ratePerSecond: env.RATE_LIMIT_RPS,
+    concurrency: env.SEND_CONCURRENCY,
+    maxAttempts: env.MAX_SEND_ATTEMPTS,
+    leaseTtlMs: env.ROLLOUT_LEASE_SECONDS * 1000,
+    allowOptOut: env.ALLOW_OPT_OUT === 'true',
+    adminIds: env.ADMIN_AAD_OBJECT_IDS,
+  };
+}
 
 /** The validated settings the rest of refleks is built from. */
 export interface Config {
@@ -19,6 +56,7 @@ export interface Config {
   defaultLanguage: Language;
   localRulesFile?: string;
   shutdownGraceMs: number;
+  campaign: CampaignConfig;
 }
 
 /** Thrown when the environment is wrong; `problems` say which variable and what to set. */
@@ -91,5 +129,6 @@ export function loadConfig(source: NodeJS.ProcessEnv, cwd = process.cwd()): Conf
     defaultLanguage: env.DEFAULT_LANGUAGE,
     localRulesFile: env.LOCAL_RULES_FILE ? path.resolve(cwd, env.LOCAL_RULES_FILE) : undefined,
     shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+    campaign: campaignConfig(env),
   };
 }

@@ -11,6 +11,8 @@ export interface Recipient {
   /** Language the user chose with "språk"; overrides the locale. */
   language?: Language;
   active: boolean;
+  /** The user paused the monthly nudges ("pause"); "start" resumes them. */
+  paused: boolean;
   firstSeen: Date;
   lastSeen: Date;
 }

@@ -3,6 +3,9 @@ import { showHelp, pointToHelp, unknownAction } from './help-routes';
 import { quietInstallEvents, welcomeOnInstall } from './install-routes';
 import { setLanguage, showLanguageChoice } from './language-routes';
 import { answerQuiz, openQuiz } from './quiz-routes';
+import { campaignStatus, confirmSend, pauseCampaign, previewOrSendTheme, resumeCampaign } from './admin-routes';
+import { answerCheck } from './check-routes';
+import { pauseNudges, resumeNudges } from './pause-routes';
 
 /** Order matters: the first route that selects a turn handles it; catch-alls last. */
 export const ALL_ROUTES: Route[] = [
@@ -11,8 +14,16 @@ export const ALL_ROUTES: Route[] = [
   showHelp,
   showLanguageChoice,
   setLanguage,
+  pauseNudges,
+  resumeNudges,
+  campaignStatus,
+  previewOrSendTheme,
+  confirmSend,
+  pauseCampaign,
+  resumeCampaign,
   openQuiz,
   answerQuiz,
+  answerCheck,
   unknownAction,
   pointToHelp,
 ];

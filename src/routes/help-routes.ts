@@ -13,7 +13,9 @@ export const showHelp: Route = {
   select: asksForHelp,
   async handle(_turn, { services, language }) {
     const t = textsFor(language, services.localRules);
-    return { replies: [{ kind: 'card', card: services.cards('help', { t, commands: commandList(t) }) }] };
+    return {
+      replies: [{ kind: 'card', card: services.cards('help', { t, commands: commandList(t, services.allowOptOut) }) }],
+    };
   },
 };
 

@@ -9,7 +9,11 @@ export const welcomeOnInstall: Route = {
   select: (turn, ctx) => turn.kind === 'install' && turn.conversationType === 'personal' && ctx.becameActive,
   async handle(_turn, { services, language }) {
     const t = textsFor(language, services.localRules);
-    return { replies: [{ kind: 'card', card: services.cards('welcome', { t, commands: commandList(t) }) }] };
+    return {
+      replies: [
+        { kind: 'card', card: services.cards('welcome', { t, commands: commandList(t, services.allowOptOut) }) },
+      ],
+    };
   },
 };
 

@@ -12,6 +12,7 @@ export interface RecipientStore {
   markInactive(tenantId: string, aadObjectId: string, at: Date): Promise<void>;
   get(tenantId: string, aadObjectId: string): Promise<Recipient | undefined>;
   setLanguage(tenantId: string, aadObjectId: string, language: Language): Promise<void>;
+  setPaused(tenantId: string, aadObjectId: string, paused: boolean): Promise<void>;
   countActive(): Promise<number>;
 }
 

@@ -1,9 +1,12 @@
+import type { DeliveryStore } from '../delivery-store';
 import type { RecipientStore, StorageHealth } from '../recipient-store';
 import { openSqlite } from './open-sqlite';
+import { createSqliteDeliveryStore } from './sqlite-delivery-store';
 import { createSqliteRecipientStore } from './sqlite-recipient-store';
 
 export interface Stores {
   recipients: RecipientStore;
+  deliveries: DeliveryStore;
   health: StorageHealth;
 }
 
@@ -12,6 +15,7 @@ export function createSqliteStores(dataDir: string): Stores {
   const db = openSqlite(dataDir);
   return {
     recipients: createSqliteRecipientStore(db),
+    deliveries: createSqliteDeliveryStore(db),
     health: {
       async isReachable() {
         try {

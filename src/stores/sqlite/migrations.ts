@@ -29,4 +29,45 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX recipients_active ON recipients (tenant_id, active);
     `,
   },
+  {
+    version: 2,
+    description: 'rollout: delivery ledger, leases, pauses',
+    sql: `
+      ALTER TABLE recipients ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE campaign_state (
+        id      INTEGER PRIMARY KEY CHECK (id = 1),
+        paused  INTEGER NOT NULL DEFAULT 0,
+        changed_at TEXT
+      );
+      INSERT INTO campaign_state (id, paused) VALUES (1, 0);
+      CREATE TABLE rollouts (
+        message_id  TEXT PRIMARY KEY,
+        theme_id    TEXT NOT NULL,
+        kind        TEXT NOT NULL,
+        trigger     TEXT NOT NULL,
+        started_at  TEXT NOT NULL
+      );
+      CREATE TABLE deliveries (
+        tenant_id        TEXT NOT NULL,
+        aad_object_id    TEXT NOT NULL,
+        message_id       TEXT NOT NULL REFERENCES rollouts (message_id),
+        status           TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'skipped')),
+        attempts         INTEGER NOT NULL DEFAULT 0,
+        last_status_code INTEGER,
+        reason           TEXT,
+        next_attempt_at  INTEGER NOT NULL DEFAULT 0,
+        claimed_by       TEXT,
+        claim_expires_at INTEGER,
+        sent_at          TEXT,
+        PRIMARY KEY (tenant_id, aad_object_id, message_id)
+      );
+      CREATE INDEX deliveries_work ON deliveries (tenant_id, status, next_attempt_at);
+      CREATE INDEX deliveries_message ON deliveries (message_id, status);
+      CREATE TABLE tenant_leases (
+        tenant_id   TEXT PRIMARY KEY,
+        holder      TEXT NOT NULL,
+        expires_at  INTEGER NOT NULL
+      );
+    `,
+  },
 ];

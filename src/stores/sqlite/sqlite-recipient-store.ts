@@ -11,6 +11,7 @@ interface RecipientRow {
   locale: string | null;
   language: string | null;
   active: number;
+  paused: number;
   first_seen: string;
   last_seen: string;
 }
@@ -23,6 +24,7 @@ function toRecipient(row: RecipientRow): Recipient {
     locale: row.locale ?? undefined,
     language: isLanguage(row.language) ? row.language : undefined,
     active: row.active === 1,
+    paused: row.paused === 1,
     firstSeen: new Date(row.first_seen),
     lastSeen: new Date(row.last_seen),
   };
@@ -42,6 +44,7 @@ export function createSqliteRecipientStore(db: SqliteDatabase): RecipientStore {
   );
   const selectOne = db.prepare('SELECT * FROM recipients WHERE tenant_id = ? AND aad_object_id = ?');
   const updateLanguage = db.prepare('UPDATE recipients SET language = ? WHERE tenant_id = ? AND aad_object_id = ?');
+  const updatePaused = db.prepare('UPDATE recipients SET paused = ? WHERE tenant_id = ? AND aad_object_id = ?');
   const countActive = db.prepare('SELECT COUNT(*) AS n FROM recipients WHERE active = 1');
 
   return {
@@ -63,6 +66,9 @@ export function createSqliteRecipientStore(db: SqliteDatabase): RecipientStore {
     },
     async setLanguage(tenantId: string, aadObjectId: string, language: Language) {
       updateLanguage.run(language, tenantId, aadObjectId);
+    },
+    async setPaused(tenantId: string, aadObjectId: string, paused: boolean) {
+      updatePaused.run(paused ? 1 : 0, tenantId, aadObjectId);
     },
     async countActive() {
       return (countActive.get() as { n: number }).n;

@@ -1,0 +1,59 @@
+import type { Language } from '../content/languages';
+import type { ThemeLibrary } from '../content/theme-library';
+import type { AdaptiveCard } from '../domain/turn';
+import { interpolate, type Catalogue } from '../i18n/catalogue';
+import type { CampaignStatus, MessageStatus } from '../rollout/campaign-service';
+import type { CardRenderer } from './render-card';
+
+const LOCALES: Record<Language, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+
+function when(date: Date, language: Language): string {
+  return date.toLocaleString(LOCALES[language], { timeZone: 'Europe/Oslo', dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function describe(message: MessageStatus, t: Catalogue, language: Language): string {
+  if (message.state === 'missed') return t.admin.stateMissed;
+  if (message.state === 'upcoming')
+    return interpolate(t.admin.stateUpcoming, { when: message.slot ? when(message.slot, language) : '' });
+  const c = message.counts ?? { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0 };
+  return interpolate(t.admin.stateStarted, {
+    sent: c.sent,
+    failed: c.failed,
+    pending: c.pending + c.sending,
+    skipped: c.skipped,
+  });
+}
+
+/** The admin's calendar: what was sent when, with counts, and what comes next. Aggregates only. */
+export function campaignStatusCard(
+  render: CardRenderer,
+  t: Catalogue,
+  language: Language,
+  themes: ThemeLibrary,
+  status: CampaignStatus,
+): AdaptiveCard {
+  const kind = (k: string) => (k === 'nudge' ? t.admin.kindNudge : t.admin.kindCheck);
+  const rows = status.messages.map((m) => ({
+    title: `${themes.text(m.themeId, language).title} (${kind(m.kind)})`,
+    value: describe(m, t, language),
+  }));
+  const next = status.next
+    ? interpolate(t.admin.statusNext, {
+        title: themes.text(status.next.themeId, language).title,
+        kind: kind(status.next.kind),
+        when: when(status.next.slot, language),
+      })
+    : status.scheduled
+      ? t.admin.statusNone
+      : t.admin.statusNoSchedule;
+  return render('campaign-status', {
+    t,
+    state: status.paused ? t.admin.statusPaused : t.admin.statusRunning,
+    next,
+    rows,
+  });
+}
+
+export function confirmSendCard(render: CardRenderer, t: Catalogue, themeId: string, title: string): AdaptiveCard {
+  return render('confirm-send', { t, themeId, title: interpolate(t.admin.confirmTitle, { title }) });
+}

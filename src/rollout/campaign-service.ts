@@ -1,0 +1,125 @@
+import {
+  buildSchedule,
+  dueMessages,
+  messageId,
+  missedMessages,
+  nextMessage,
+  type CampaignSettings,
+  type MessageKind,
+  type ScheduledMessage,
+} from '../calendar/campaign-schedule';
+import type { ThemeId } from '../content/theme-schema';
+import type { Logger } from '../log/create-logger';
+import type { DeliveryCounts, DeliveryStore, RolloutTrigger } from '../stores/delivery-store';
+import type { DeliveryEngine } from './delivery-engine';
+
+export interface MessageStatus {
+  id: string;
+  themeId: ThemeId;
+  kind: MessageKind;
+  /** Scheduled slot; undefined for a message sent by hand outside the schedule. */
+  slot?: Date;
+  state: 'upcoming' | 'started' | 'missed';
+  startedAt?: Date;
+  trigger?: RolloutTrigger;
+  counts?: DeliveryCounts;
+}
+
+export interface CampaignStatus {
+  paused: boolean;
+  scheduled: boolean;
+  next?: ScheduledMessage;
+  messages: MessageStatus[];
+}
+
+export interface CampaignService {
+  /** Starts whatever is due (within the catch-up window) and sends it. Safe to call any time, as often as you like. */
+  tick(now: Date): Promise<void>;
+  /** Queues a theme's message for everyone now (admin or CLI) and starts sending. */
+  sendNow(
+    themeId: ThemeId,
+    kind: MessageKind,
+    trigger: RolloutTrigger,
+    now: Date,
+  ): Promise<{ id: string; queued: number }>;
+  messageIdFor(themeId: ThemeId, kind: MessageKind): string;
+  status(now: Date): Promise<CampaignStatus>;
+  setPaused(paused: boolean, now: Date): Promise<void>;
+  /** Resolves when the current sending run has finished. */
+  idle(): Promise<void>;
+}
+
+export interface CampaignServiceOptions {
+  store: DeliveryStore;
+  engine: DeliveryEngine;
+  settings?: CampaignSettings;
+  catchUpMs: number;
+  log: Logger;
+}
+
+/** The campaign's calendar wired to the ledger and the engine. No timers of its own. */
+export function createCampaignService(options: CampaignServiceOptions): CampaignService {
+  const { store, engine, settings, log } = options;
+  const schedule = settings ? buildSchedule(settings) : [];
+  let draining: Promise<void> | undefined;
+
+  function kick(): Promise<void> {
+    draining ??= engine
+      .drain(true)
+      .catch((error: unknown) => log.error({ err: { message: (error as Error).message } }, 'rollout run failed'))
+      .finally(() => (draining = undefined));
+    return draining;
+  }
+
+  return {
+    async tick(now) {
+      if (await store.isCampaignPaused()) return;
+      for (const message of dueMessages(schedule, now, options.catchUpMs)) {
+        const { created, queued } = await store.startRollout(message, 'schedule', now);
+        if (created || queued > 0) log.info({ messageId: message.id, created, queued }, 'rollout queued');
+      }
+      void kick();
+    },
+    async sendNow(themeId, kind, trigger, now) {
+      const id = this.messageIdFor(themeId, kind);
+      const { queued } = await store.startRollout({ id, themeId, kind }, trigger, now);
+      log.info({ messageId: id, trigger, queued }, 'rollout queued by hand');
+      void kick();
+      return { id, queued };
+    },
+    messageIdFor(themeId, kind) {
+      return settings ? messageId(settings, themeId, kind) : `manual/${themeId}/${kind}`;
+    },
+    async status(now) {
+      const [rollouts, counts, paused] = await Promise.all([
+        store.listRollouts(),
+        store.counts(),
+        store.isCampaignPaused(),
+      ]);
+      const started = new Map(rollouts.map((r) => [r.id, r]));
+      const missed = new Set(missedMessages(schedule, now, options.catchUpMs).map((m) => m.id));
+      const fromSchedule = schedule.map((m): MessageStatus => {
+        const rollout = started.get(m.id);
+        const state = rollout ? 'started' : missed.has(m.id) ? 'missed' : 'upcoming';
+        return { ...m, state, startedAt: rollout?.startedAt, trigger: rollout?.trigger, counts: counts.get(m.id) };
+      });
+      const byHand = rollouts
+        .filter((r) => !schedule.some((m) => m.id === r.id))
+        .map((r): MessageStatus => ({ ...r, state: 'started', counts: counts.get(r.id) }));
+      return {
+        paused,
+        scheduled: Boolean(settings),
+        next: nextMessage(schedule, now),
+        messages: [...fromSchedule, ...byHand],
+      };
+    },
+    async setPaused(paused, now) {
+      await store.setCampaignPaused(paused, now);
+      log.info({ paused }, paused ? 'campaign paused' : 'campaign resumed');
+      if (!paused) void kick();
+    },
+    idle() {
+      return draining ?? Promise.resolve();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { CampaignConfig } from '../config/load-config';
+import type { ProactiveSender } from '../domain/proactive';
+import type { Logger } from '../log/create-logger';
+import type { ClaimedDelivery, DeliveryStore } from '../stores/delivery-store';
+import type { Reply } from '../domain/turn';
+import { DEFAULT_RETRY_POLICY } from './classify-outcome';
+import { createCampaignService, type CampaignService } from './campaign-service';
+import { createDeliveryEngine, type DeliveryEngine } from './delivery-engine';
+
+export interface Rollout {
+  campaign: CampaignService;
+  engine: DeliveryEngine;
+}
+
+/** The engine and the campaign service, built the same way by the service and the CLI. */
+export function createRollout(
+  config: CampaignConfig,
+  store: DeliveryStore,
+  sender: ProactiveSender,
+  compose: (delivery: ClaimedDelivery) => Reply,
+  log: Logger,
+): Rollout {
+  const engine = createDeliveryEngine({
+    store,
+    sender,
+    compose,
+    ratePerSecond: config.ratePerSecond,
+    concurrency: config.concurrency,
+    leaseTtlMs: config.leaseTtlMs,
+    retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: config.maxAttempts },
+    // Unique per process, so a restarted process never mistakes a dead sender's claims for its own.
+    holder: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+    log,
+  });
+  const campaign = createCampaignService({
+    store,
+    engine,
+    settings: config.schedule,
+    catchUpMs: config.catchUpMs,
+    log,
+  });
+  return { campaign, engine };
+}

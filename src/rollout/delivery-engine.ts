@@ -1,0 +1,132 @@
+import type { ProactiveSender } from '../domain/proactive';
+import type { Reply } from '../domain/turn';
+import type { Logger } from '../log/create-logger';
+import type { ClaimedDelivery, DeliveryKey, DeliveryStore } from '../stores/delivery-store';
+import { classifyOutcome, type RetryPolicy } from './classify-outcome';
+import { TokenBucket } from './token-bucket';
+
+export interface DeliveryEngineOptions {
+  store: DeliveryStore;
+  sender: ProactiveSender;
+  /** The message for one ledger row (theme, kind, the recipient's language). */
+  compose(delivery: ClaimedDelivery): Reply;
+  /** Sends per second per tenant (Teams allows about 50 per app per tenant). */
+  ratePerSecond: number;
+  /** Sends in flight at once per tenant; also the most that can be resent after a crash. */
+  concurrency: number;
+  leaseTtlMs: number;
+  retry: RetryPolicy;
+  /** Unique per process: who holds a tenant's lease and claims rows. */
+  holder: string;
+  log: Logger;
+  clock?: () => number;
+}
+
+export interface DeliveryEngine {
+  /**
+   * Sends what is due for every tenant. With untilDone it keeps going (retries,
+   * Retry-After waits, tenants leased by another sender) until no row is
+   * pending or sending; otherwise it returns when nothing is due right now.
+   */
+  drain(untilDone: boolean): Promise<void>;
+  /** Finishes the sends in flight, releases the leases and stops. */
+  stop(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEngine {
+  const { store, sender, log, holder, retry } = options;
+  const clock = options.clock ?? Date.now;
+  const buckets = new Map<string, TokenBucket>();
+  let stopping = false;
+  const running = new Set<Promise<unknown>>();
+
+  const keyOf = (row: ClaimedDelivery): DeliveryKey => ({
+    tenantId: row.tenantId,
+    aadObjectId: row.aadObjectId,
+    messageId: row.messageId,
+  });
+
+  async function sendOne(row: ClaimedDelivery, bucket: TokenBucket): Promise<void> {
+    const outcome = await sender.send(row.address, options.compose(row));
+    const decision = classifyOutcome(outcome, row.attempts, retry);
+    const status = outcome.status === 'failed' ? outcome.httpStatus : 201;
+    if (decision.action === 'sent') return store.markSent(keyOf(row), 201, new Date(clock()));
+    if (decision.action === 'retry') {
+      if (decision.throttle) bucket.throttle(decision.delayMs);
+      return store.markRetry(keyOf(row), clock() + decision.delayMs, status, decision.countsAsAttempt);
+    }
+    const fields = { messageId: row.messageId, tenantId: row.tenantId, status, reason: decision.reason };
+    if (decision.loud) log.error(fields, 'delivery failed permanently');
+    else log.info(fields, 'recipient unreachable; marked inactive');
+    return store.markFailed(keyOf(row), decision.reason, status, decision.deactivate);
+  }
+
+  /** One sender per tenant at a time, paced by the tenant's bucket. */
+  async function drainTenant(tenantId: string, untilDone: boolean): Promise<'done' | 'busy'> {
+    if (!(await store.acquireLease(tenantId, holder, clock(), options.leaseTtlMs))) return 'busy';
+    const bucket = buckets.get(tenantId) ?? new TokenBucket(options.ratePerSecond);
+    buckets.set(tenantId, bucket);
+    const inFlight = new Set<Promise<void>>();
+    let renewAt = clock() + options.leaseTtlMs / 3;
+    try {
+      while (!stopping && !(await store.isCampaignPaused())) {
+        if (clock() >= renewAt) {
+          if (!(await store.acquireLease(tenantId, holder, clock(), options.leaseTtlMs))) break;
+          renewAt = clock() + options.leaseTtlMs / 3;
+        }
+        const free = options.concurrency - inFlight.size;
+        const batch = free > 0 ? await store.claim(tenantId, holder, clock(), free) : [];
+        if (batch.length === 0) {
+          if (inFlight.size > 0) {
+            await Promise.race(inFlight);
+            continue;
+          }
+          await store.skipUnreachable(tenantId);
+          const next = await store.nextAttemptAt(tenantId);
+          if (next === undefined || !untilDone) break;
+          await sleep(Math.min(1000, Math.max(5, next - clock())));
+          continue;
+        }
+        for (const row of batch) {
+          await bucket.take();
+          const send: Promise<void> = sendOne(row, bucket)
+            .catch((error: unknown) =>
+              log.error({ err: { message: (error as Error).message } }, 'ledger update failed'),
+            )
+            .finally(() => inFlight.delete(send));
+          inFlight.add(send);
+        }
+      }
+      await Promise.all(inFlight);
+      return 'done';
+    } finally {
+      await store.releaseLease(tenantId, holder);
+    }
+  }
+
+  async function drainAll(untilDone: boolean): Promise<void> {
+    for (;;) {
+      if (stopping || (await store.isCampaignPaused())) return;
+      const tenants = await store.tenantsWithWork();
+      if (tenants.length === 0) return;
+      const results = await Promise.all(tenants.map((tenant) => drainTenant(tenant, untilDone)));
+      if (!untilDone) return;
+      // Another sender holds some tenant: wait for it, then look again.
+      if (results.includes('busy')) await sleep(Math.min(1000, options.leaseTtlMs / 4));
+    }
+  }
+
+  return {
+    drain(untilDone) {
+      const run = drainAll(untilDone).finally(() => running.delete(run));
+      running.add(run);
+      return run;
+    },
+    async stop() {
+      stopping = true;
+      await Promise.allSettled([...running]);
+    },
+  };
+}

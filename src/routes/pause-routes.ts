@@ -1,0 +1,26 @@
+import type { Route } from '../app/route';
+import type { Turn } from '../domain/turn';
+import { textsFor } from '../i18n/texts-for';
+import { matchCommand, type CommandName } from './match-command';
+
+const says = (turn: Turn, command: CommandName) => turn.kind === 'message' && matchCommand(turn.text) === command;
+
+function pauseRoute(name: string, command: CommandName, paused: boolean): Route {
+  return {
+    name,
+    select: (turn) => says(turn, command),
+    async handle(_turn, { services, language, recipient }) {
+      const t = textsFor(language, services.localRules);
+      if (!services.allowOptOut) return { replies: [{ kind: 'text', text: t.pause.notAllowed }] };
+      if (recipient && recipient.paused === paused) {
+        return { replies: [{ kind: 'text', text: paused ? t.pause.alreadyPaused : t.pause.notPaused }] };
+      }
+      if (recipient) await services.recipients.setPaused(recipient.tenantId, recipient.aadObjectId, paused);
+      return { replies: [{ kind: 'text', text: paused ? t.pause.paused : t.pause.resumed }] };
+    },
+  };
+}
+
+/** "pause"/"stopp" stops the monthly nudges for this user; "start" brings them back. */
+export const pauseNudges = pauseRoute('pause', 'pause', true);
+export const resumeNudges = pauseRoute('resume', 'resume', false);

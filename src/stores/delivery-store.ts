@@ -1,0 +1,79 @@
+import type { MessageKind } from '../calendar/campaign-schedule';
+import type { Language } from '../content/languages';
+import type { ThemeId } from '../content/theme-schema';
+import type { ConversationAddress } from '../domain/conversation-address';
+
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
+export type RolloutTrigger = 'schedule' | 'admin' | 'cli';
+
+export interface RolloutMessage {
+  id: string;
+  themeId: ThemeId;
+  kind: MessageKind;
+}
+
+export interface Rollout extends RolloutMessage {
+  trigger: RolloutTrigger;
+  startedAt: Date;
+}
+
+export interface DeliveryKey {
+  tenantId: string;
+  aadObjectId: string;
+  messageId: string;
+}
+
+/** A ledger row claimed for sending, with what is needed to send it. */
+export interface ClaimedDelivery extends DeliveryKey {
+  themeId: ThemeId;
+  kind: MessageKind;
+  attempts: number;
+  address: ConversationAddress;
+  language?: Language;
+  locale?: string;
+}
+
+export type DeliveryCounts = Record<DeliveryStatus, number>;
+
+/**
+ * The delivery ledger: one row per (tenant, recipient, message). Every state
+ * change is atomic, so two senders (instances, or the CLI and the service)
+ * can never send the same row twice.
+ */
+export interface DeliveryStore {
+  /** Records the rollout (once) and queues every active, unpaused recipient not queued yet. */
+  startRollout(
+    message: RolloutMessage,
+    trigger: RolloutTrigger,
+    at: Date,
+  ): Promise<{ created: boolean; queued: number }>;
+  listRollouts(): Promise<Rollout[]>;
+  /** Tenants with rows to send now or later. */
+  tenantsWithWork(): Promise<string[]>;
+  /** One sender per tenant: take or renew the lease; false if another holder has it. */
+  acquireLease(tenantId: string, holder: string, now: number, ttlMs: number): Promise<boolean>;
+  releaseLease(tenantId: string, holder: string): Promise<void>;
+  /**
+   * Marks up to `limit` due rows as sending for this holder and returns them.
+   * Rows left "sending" by a holder that lost the lease (crashed) are claimed
+   * again: their send may or may not have arrived, so they are sent again.
+   */
+  claim(tenantId: string, holder: string, now: number, limit: number): Promise<ClaimedDelivery[]>;
+  /** Earliest next attempt among pending rows of the tenant, if any. */
+  nextAttemptAt(tenantId: string): Promise<number | undefined>;
+  markSent(key: DeliveryKey, statusCode: number, at: Date): Promise<void>;
+  markRetry(
+    key: DeliveryKey,
+    nextAttemptAt: number,
+    statusCode: number | undefined,
+    countsAsAttempt: boolean,
+  ): Promise<void>;
+  /** Permanent failure; `deactivate` also stops reaching the recipient until they interact again. */
+  markFailed(key: DeliveryKey, reason: string, statusCode: number | undefined, deactivate: boolean): Promise<void>;
+  /** Rows of inactive or paused recipients are resolved as skipped instead of sent. */
+  skipUnreachable(tenantId: string): Promise<number>;
+  counts(): Promise<Map<string, DeliveryCounts>>;
+  recentThemeIds(tenantId: string, aadObjectId: string): Promise<ThemeId[]>;
+  isCampaignPaused(): Promise<boolean>;
+  setCampaignPaused(paused: boolean, at: Date): Promise<void>;
+}

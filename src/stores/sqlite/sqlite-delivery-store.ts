@@ -1,0 +1,170 @@
+import type { MessageKind } from '../../calendar/campaign-schedule';
+import { isLanguage } from '../../content/languages';
+import type { ThemeId } from '../../content/theme-schema';
+import type { ConversationAddress } from '../../domain/conversation-address';
+import type {
+  ClaimedDelivery,
+  DeliveryCounts,
+  DeliveryStatus,
+  DeliveryStore,
+  Rollout,
+  RolloutTrigger,
+} from '../delivery-store';
+import type { SqliteDatabase } from './open-sqlite';
+
+interface ClaimRow {
+  tenant_id: string;
+  aad_object_id: string;
+  message_id: string;
+  attempts: number;
+  theme_id: string;
+  kind: string;
+  address_json: string;
+  language: string | null;
+  locale: string | null;
+}
+
+const EMPTY_COUNTS: DeliveryCounts = { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0 };
+
+export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
+  const insertRollout = db.prepare(
+    'INSERT OR IGNORE INTO rollouts (message_id, theme_id, kind, trigger, started_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const queueRecipients = db.prepare(`
+    INSERT OR IGNORE INTO deliveries (tenant_id, aad_object_id, message_id, status, next_attempt_at)
+    SELECT tenant_id, aad_object_id, ?, 'pending', 0 FROM recipients WHERE active = 1 AND paused = 0`);
+  const selectDue = db.prepare(`
+    SELECT d.tenant_id, d.aad_object_id, d.message_id, d.attempts, r.theme_id, r.kind, rc.address_json, rc.language, rc.locale
+    FROM deliveries d
+    JOIN rollouts r ON r.message_id = d.message_id
+    JOIN recipients rc ON rc.tenant_id = d.tenant_id AND rc.aad_object_id = d.aad_object_id
+    WHERE d.tenant_id = @tenantId AND rc.active = 1 AND rc.paused = 0
+      AND ((d.status = 'pending' AND d.next_attempt_at <= @now) OR (d.status = 'sending' AND d.claimed_by <> @holder))
+    LIMIT @limit`);
+  const markSending = db.prepare(`
+    UPDATE deliveries SET status = 'sending', claimed_by = ?
+    WHERE tenant_id = ? AND aad_object_id = ? AND message_id = ?`);
+  const takeLease = db.prepare(`
+    INSERT INTO tenant_leases (tenant_id, holder, expires_at) VALUES (@tenantId, @holder, @expires)
+    ON CONFLICT (tenant_id) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+    WHERE tenant_leases.holder = excluded.holder OR tenant_leases.expires_at < @now`);
+  const keyWhere = 'WHERE tenant_id = @tenantId AND aad_object_id = @aadObjectId AND message_id = @messageId';
+  const sent = db.prepare(
+    `UPDATE deliveries SET status = 'sent', attempts = attempts + 1, last_status_code = @code, sent_at = @at, claimed_by = NULL ${keyWhere}`,
+  );
+  const retry = db.prepare(
+    `UPDATE deliveries SET status = 'pending', attempts = attempts + @count, last_status_code = @code, next_attempt_at = @next, claimed_by = NULL ${keyWhere}`,
+  );
+  const failed = db.prepare(
+    `UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_status_code = @code, reason = @reason, claimed_by = NULL ${keyWhere}`,
+  );
+  const deactivate = db.prepare('UPDATE recipients SET active = 0 WHERE tenant_id = ? AND aad_object_id = ?');
+  const skip = db.prepare(`
+    UPDATE deliveries SET status = 'skipped', claimed_by = NULL,
+      reason = (SELECT CASE WHEN rc.active = 0 THEN 'recipient-inactive' ELSE 'recipient-paused' END
+                FROM recipients rc WHERE rc.tenant_id = deliveries.tenant_id AND rc.aad_object_id = deliveries.aad_object_id)
+    WHERE tenant_id = ? AND status IN ('pending', 'sending') AND EXISTS (
+      SELECT 1 FROM recipients rc WHERE rc.tenant_id = deliveries.tenant_id AND rc.aad_object_id = deliveries.aad_object_id
+        AND (rc.active = 0 OR rc.paused = 1))`);
+
+  const claim = db.transaction((tenantId: string, holder: string, now: number, limit: number) => {
+    const rows = selectDue.all({ tenantId, holder, now, limit }) as ClaimRow[];
+    for (const row of rows) markSending.run(holder, row.tenant_id, row.aad_object_id, row.message_id);
+    return rows;
+  });
+  const start = db.transaction((id: string, themeId: string, kind: string, trigger: string, at: string) => {
+    const created = insertRollout.run(id, themeId, kind, trigger, at).changes > 0;
+    return { created, queued: queueRecipients.run(id).changes };
+  });
+  const fail = db.transaction((params: Record<string, unknown>, deactivateIt: boolean) => {
+    failed.run(params);
+    if (deactivateIt) deactivate.run(params.tenantId, params.aadObjectId);
+  });
+
+  return {
+    async startRollout(message, trigger, at) {
+      return start.immediate(message.id, message.themeId, message.kind, trigger, at.toISOString());
+    },
+    async listRollouts() {
+      const rows = db.prepare('SELECT * FROM rollouts ORDER BY started_at').all() as Record<string, string>[];
+      return rows.map((r): Rollout => ({
+        id: r.message_id ?? '',
+        themeId: r.theme_id as ThemeId,
+        kind: r.kind as MessageKind,
+        trigger: r.trigger as RolloutTrigger,
+        startedAt: new Date(r.started_at ?? 0),
+      }));
+    },
+    async tenantsWithWork() {
+      const rows = db.prepare("SELECT DISTINCT tenant_id FROM deliveries WHERE status IN ('pending', 'sending')").all();
+      return (rows as { tenant_id: string }[]).map((r) => r.tenant_id);
+    },
+    async acquireLease(tenantId, holder, now, ttlMs) {
+      return takeLease.run({ tenantId, holder, now, expires: now + ttlMs }).changes > 0;
+    },
+    async releaseLease(tenantId, holder) {
+      db.prepare('DELETE FROM tenant_leases WHERE tenant_id = ? AND holder = ?').run(tenantId, holder);
+    },
+    async claim(tenantId, holder, now, limit) {
+      return claim.immediate(tenantId, holder, now, limit).map((row): ClaimedDelivery => ({
+        tenantId: row.tenant_id,
+        aadObjectId: row.aad_object_id,
+        messageId: row.message_id,
+        themeId: row.theme_id as ThemeId,
+        kind: row.kind as MessageKind,
+        attempts: row.attempts,
+        address: JSON.parse(row.address_json) as ConversationAddress,
+        language: isLanguage(row.language) ? row.language : undefined,
+        locale: row.locale ?? undefined,
+      }));
+    },
+    async nextAttemptAt(tenantId) {
+      const row = db
+        .prepare("SELECT MIN(next_attempt_at) AS next FROM deliveries WHERE tenant_id = ? AND status = 'pending'")
+        .get(tenantId) as { next: number | null };
+      return row.next ?? undefined;
+    },
+    async markSent(key, statusCode, at) {
+      sent.run({ ...key, code: statusCode, at: at.toISOString() });
+    },
+    async markRetry(key, nextAttemptAt, statusCode, countsAsAttempt) {
+      retry.run({ ...key, next: nextAttemptAt, code: statusCode ?? null, count: countsAsAttempt ? 1 : 0 });
+    },
+    async markFailed(key, reason, statusCode, deactivateIt) {
+      fail.immediate({ ...key, reason, code: statusCode ?? null }, deactivateIt);
+    },
+    async skipUnreachable(tenantId) {
+      return skip.run(tenantId).changes;
+    },
+    async counts() {
+      const rows = db
+        .prepare('SELECT message_id, status, COUNT(*) AS n FROM deliveries GROUP BY message_id, status')
+        .all();
+      const counts = new Map<string, DeliveryCounts>();
+      for (const row of rows as { message_id: string; status: DeliveryStatus; n: number }[]) {
+        const entry = counts.get(row.message_id) ?? { ...EMPTY_COUNTS };
+        entry[row.status] = row.n;
+        counts.set(row.message_id, entry);
+      }
+      return counts;
+    },
+    async recentThemeIds(tenantId, aadObjectId) {
+      const rows = db
+        .prepare(
+          `SELECT r.theme_id FROM deliveries d JOIN rollouts r ON r.message_id = d.message_id
+           WHERE d.tenant_id = ? AND d.aad_object_id = ? AND d.status = 'sent' ORDER BY d.sent_at DESC`,
+        )
+        .all(tenantId, aadObjectId) as { theme_id: ThemeId }[];
+      return [...new Set(rows.map((r) => r.theme_id))];
+    },
+    async isCampaignPaused() {
+      return (db.prepare('SELECT paused FROM campaign_state WHERE id = 1').get() as { paused: number }).paused === 1;
+    },
+    async setCampaignPaused(paused, at) {
+      db.prepare('UPDATE campaign_state SET paused = ?, changed_at = ? WHERE id = 1').run(
+        paused ? 1 : 0,
+        at.toISOString(),
+      );
+    },
+  };
+}
