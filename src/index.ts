@@ -7,11 +7,11 @@ import path from 'node:path';
 import type pino from 'pino';
 import { createApp } from './app/create-app';
 import { createCardRenderer } from './cards/render-card';
-import { loadConfig } from './config/load-config';
+import { loadConfig, type Config } from './config/load-config';
 import { loadLocalRules } from './content/load-local-rules';
 import { loadThemes } from './content/load-themes';
 import { createThemeLibrary } from './content/theme-library';
-import { createLogger } from './log/create-logger';
+import { createLogger, type Logger } from './log/create-logger';
 import { CARDS_DIR, PROJECT_ROOT, THEMES_DIR } from './project-paths';
 import { StartupError } from './startup-error';
 import { createMessageComposer } from './rollout/compose-message';
@@ -32,21 +32,30 @@ export interface RunningService {
 const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string })
   .version;
 
+/**
+ * Everything the service and the campaign CLI share: content, stores, the
+ * Bot Framework connection and the rollout. Built here so both entry points
+ * are wired the same way.
+ */
+export function buildCore(config: Config, log: Logger) {
+  const localRules = loadLocalRules(config.localRulesFile);
+  const themes = createThemeLibrary(loadThemes(THEMES_DIR), localRules);
+  const stores = createSqliteStores(config.dataDir);
+  const cards = createCardRenderer(CARDS_DIR);
+  const auth = createBotAuthentication(config);
+  const proactive = createProactiveSender(auth, config.bot.appId ?? '');
+  const compose = createMessageComposer(themes, cards, localRules, config.defaultLanguage);
+  const rollout = createRollout(config.campaign, stores.deliveries, proactive, compose, log);
+  return { localRules, themes, stores, cards, auth, proactive, compose, rollout };
+}
+
 export async function startService(
   env: NodeJS.ProcessEnv,
   logDestination?: pino.DestinationStream,
 ): Promise<RunningService> {
   const config = loadConfig(env);
   const log = createLogger(config.logLevel, logDestination);
-  const localRules = loadLocalRules(config.localRulesFile);
-  const themes = createThemeLibrary(loadThemes(THEMES_DIR), localRules);
-  const stores = createSqliteStores(config.dataDir);
-  const cards = createCardRenderer(CARDS_DIR);
-  const auth = createBotAuthentication(config);
-
-  const proactive = createProactiveSender(auth, config.bot.appId ?? '');
-  const compose = createMessageComposer(themes, cards, localRules, config.defaultLanguage);
-  const rollout = createRollout(config.campaign, stores.deliveries, proactive, compose, log);
+  const { localRules, themes, stores, cards, auth, proactive, rollout } = buildCore(config, log);
 
   const app = createApp(
     {

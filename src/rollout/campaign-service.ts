@@ -65,7 +65,7 @@ export function createCampaignService(options: CampaignServiceOptions): Campaign
 
   function kick(): Promise<void> {
     draining ??= engine
-      .drain(true)
+      .drain()
       .catch((error: unknown) => log.error({ err: { message: (error as Error).message } }, 'rollout run failed'))
       .finally(() => (draining = undefined));
     return draining;

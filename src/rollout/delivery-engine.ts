@@ -24,11 +24,11 @@ export interface DeliveryEngineOptions {
 
 export interface DeliveryEngine {
   /**
-   * Sends what is due for every tenant. With untilDone it keeps going (retries,
+   * Sends every queued row for every tenant and keeps going (retries,
    * Retry-After waits, tenants leased by another sender) until no row is
-   * pending or sending; otherwise it returns when nothing is due right now.
+   * pending or sending. Calls while a run is going join that run.
    */
-  drain(untilDone: boolean): Promise<void>;
+  drain(): Promise<void>;
   /** Finishes the sends in flight, releases the leases and stops. */
   stop(): Promise<void>;
 }
@@ -40,7 +40,6 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
   const clock = options.clock ?? Date.now;
   const buckets = new Map<string, TokenBucket>();
   let stopping = false;
-  const running = new Set<Promise<unknown>>();
 
   const keyOf = (row: ClaimedDelivery): DeliveryKey => ({
     tenantId: row.tenantId,
@@ -64,8 +63,8 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
   }
 
   /** One sender per tenant at a time, paced by the tenant's bucket. */
-  async function drainTenant(tenantId: string, untilDone: boolean): Promise<'done' | 'busy'> {
-    if (!(await store.acquireLease(tenantId, holder, clock(), options.leaseTtlMs))) return 'busy';
+  async function drainTenant(tenantId: string): Promise<void> {
+    if (!(await store.acquireLease(tenantId, holder, clock(), options.leaseTtlMs))) return;
     const bucket = buckets.get(tenantId) ?? new TokenBucket(options.ratePerSecond);
     buckets.set(tenantId, bucket);
     const inFlight = new Set<Promise<void>>();
@@ -85,7 +84,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
           }
           await store.skipUnreachable(tenantId);
           const next = await store.nextAttemptAt(tenantId);
-          if (next === undefined || !untilDone) break;
+          if (next === undefined) break;
           await sleep(Math.min(1000, Math.max(5, next - clock())));
           continue;
         }
@@ -100,33 +99,33 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
         }
       }
       await Promise.all(inFlight);
-      return 'done';
     } finally {
       await store.releaseLease(tenantId, holder);
     }
   }
 
-  async function drainAll(untilDone: boolean): Promise<void> {
+  async function drainAll(): Promise<void> {
     for (;;) {
       if (stopping || (await store.isCampaignPaused())) return;
       const tenants = await store.tenantsWithWork();
       if (tenants.length === 0) return;
-      const results = await Promise.all(tenants.map((tenant) => drainTenant(tenant, untilDone)));
-      if (!untilDone) return;
-      // Another sender holds some tenant: wait for it, then look again.
-      if (results.includes('busy')) await sleep(Math.min(1000, options.leaseTtlMs / 4));
+      await Promise.all(tenants.map((tenant) => drainTenant(tenant)));
+      // Rows still pending or sending belong to another sender (or wait for a
+      // retry): give it time. Sleeping also keeps this loop from starving I/O.
+      await sleep(Math.min(250, options.leaseTtlMs / 4));
     }
   }
 
+  let current: Promise<void> | undefined;
   return {
-    drain(untilDone) {
-      const run = drainAll(untilDone).finally(() => running.delete(run));
-      running.add(run);
-      return run;
+    drain() {
+      // One run at a time: two runs with the same holder would trust each other's claims.
+      current ??= drainAll().finally(() => (current = undefined));
+      return current;
     },
     async stop() {
       stopping = true;
-      await Promise.allSettled([...running]);
+      await current?.catch(() => undefined);
     },
   };
 }

@@ -11,6 +11,8 @@ export interface RecipientStore {
   /** Uninstall: keep the row (for reinstall) but stop reaching the user. */
   markInactive(tenantId: string, aadObjectId: string, at: Date): Promise<void>;
   get(tenantId: string, aadObjectId: string): Promise<Recipient | undefined>;
+  /** The same Entra user in any tenant (for admin tools that only know the object id). */
+  findByAadObjectId(aadObjectId: string): Promise<Recipient[]>;
   setLanguage(tenantId: string, aadObjectId: string, language: Language): Promise<void>;
   setPaused(tenantId: string, aadObjectId: string, paused: boolean): Promise<void>;
   countActive(): Promise<number>;

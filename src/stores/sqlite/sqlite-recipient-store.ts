@@ -43,6 +43,7 @@ export function createSqliteRecipientStore(db: SqliteDatabase): RecipientStore {
     'UPDATE recipients SET active = 0, last_seen = ? WHERE tenant_id = ? AND aad_object_id = ?',
   );
   const selectOne = db.prepare('SELECT * FROM recipients WHERE tenant_id = ? AND aad_object_id = ?');
+  const selectByAad = db.prepare('SELECT * FROM recipients WHERE aad_object_id = ?');
   const updateLanguage = db.prepare('UPDATE recipients SET language = ? WHERE tenant_id = ? AND aad_object_id = ?');
   const updatePaused = db.prepare('UPDATE recipients SET paused = ? WHERE tenant_id = ? AND aad_object_id = ?');
   const countActive = db.prepare('SELECT COUNT(*) AS n FROM recipients WHERE active = 1');
@@ -63,6 +64,9 @@ export function createSqliteRecipientStore(db: SqliteDatabase): RecipientStore {
     async get(tenantId: string, aadObjectId: string) {
       const row = selectOne.get(tenantId, aadObjectId) as RecipientRow | undefined;
       return row ? toRecipient(row) : undefined;
+    },
+    async findByAadObjectId(aadObjectId: string) {
+      return (selectByAad.all(aadObjectId) as RecipientRow[]).map(toRecipient);
     },
     async setLanguage(tenantId: string, aadObjectId: string, language: Language) {
       updateLanguage.run(language, tenantId, aadObjectId);

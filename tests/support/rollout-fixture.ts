@@ -1,0 +1,54 @@
+import { loadConfig } from '../../src/config/load-config';
+import { createMessageComposer } from '../../src/rollout/compose-message';
+import { createRollout } from '../../src/rollout/create-rollout';
+import { createSqliteStores } from '../../src/stores/sqlite/create-sqlite-stores';
+import { createBotAuthentication } from '../../src/teams/create-bot-authentication';
+import { createProactiveSender } from '../../src/teams/create-proactive-sender';
+import { createLogger } from '../../src/log/create-logger';
+import { createThemeLibrary } from '../../src/content/theme-library';
+import { render, themes } from './content';
+import { TENANT } from './activities';
+import { LogCapture, newDataDir } from './test-service';
+
+export const recipientId = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+
+/** Adds recipients whose conversations live on the given connector stand-in. */
+export async function addRecipients(
+  stores: ReturnType<typeof createSqliteStores>,
+  serviceUrl: string,
+  count: number,
+  tenantId = TENANT,
+) {
+  for (let i = 0; i < count; i++) {
+    const aadObjectId = recipientId(i);
+    await stores.recipients.recordSighting(
+      {
+        tenantId,
+        aadObjectId,
+        locale: 'nb-NO',
+        address: {
+          serviceUrl,
+          channelId: 'msteams',
+          conversationId: `a:${tenantId}:${aadObjectId}`,
+          conversationType: 'personal',
+          tenantId,
+          botId: '28:refleks',
+          userId: `29:${i}`,
+        },
+      },
+      new Date(),
+    );
+  }
+}
+
+/** The real rollout (SQLite ledger, engine, Bot Framework client) on a fresh or given data folder. */
+export function createTestRollout(env: Record<string, string> = {}, dataDir = newDataDir()) {
+  const config = loadConfig({ RATE_LIMIT_RPS: '50', SEND_CONCURRENCY: '4', ROLLOUT_LEASE_SECONDS: '2', ...env });
+  const logs = new LogCapture();
+  const log = createLogger('info', logs);
+  const stores = createSqliteStores(dataDir);
+  const sender = createProactiveSender(createBotAuthentication(config), '', 5000);
+  const compose = createMessageComposer(createThemeLibrary(themes, {}), render, {}, 'nb');
+  const rollout = createRollout(config.campaign, stores.deliveries, sender, compose, log);
+  return { ...rollout, stores, logs, dataDir, config };
+}
