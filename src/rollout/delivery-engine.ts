@@ -65,7 +65,9 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
   /** One sender per tenant at a time, paced by the tenant's bucket. */
   async function drainTenant(tenantId: string): Promise<void> {
     if (!(await store.acquireLease(tenantId, holder, clock(), options.leaseTtlMs))) return;
-    const bucket = buckets.get(tenantId) ?? new TokenBucket(options.ratePerSecond);
+    // A burst of 50 ms worth of sends keeps timers coarse without exceeding the rate over any second.
+    const bucket =
+      buckets.get(tenantId) ?? new TokenBucket(options.ratePerSecond, Math.max(1, options.ratePerSecond / 20));
     buckets.set(tenantId, bucket);
     const inFlight = new Set<Promise<void>>();
     let renewAt = clock() + options.leaseTtlMs / 3;

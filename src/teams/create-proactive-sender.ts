@@ -39,6 +39,16 @@ function toFailure(error: unknown): SendOutcome {
   };
 }
 
+function conversationOf(address: ConversationAddress) {
+  return {
+    id: address.conversationId,
+    isGroup: false,
+    conversationType: address.conversationType ?? 'personal',
+    tenantId: address.tenantId,
+    name: '',
+  };
+}
+
 /**
  * Proactive sends straight to the Bot Connector: POST
  * /v3/conversations/{id}/activities, one HTTP request per call. botbuilder's
@@ -76,24 +86,20 @@ export function createProactiveSender(
 
   return {
     async send(address: ConversationAddress, reply) {
+      // A timer we clear ourselves: AbortSignal.timeout would keep every request alive for the whole timeout.
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), timeoutMs);
       try {
         const client = await clientFor(address.serviceUrl);
-        const activity = {
-          ...toActivity(reply),
-          conversation: {
-            id: address.conversationId,
-            isGroup: false,
-            conversationType: address.conversationType ?? 'personal',
-            tenantId: address.tenantId,
-            name: '',
-          },
-        };
+        const activity = { ...toActivity(reply), conversation: conversationOf(address) };
         const response = await client.conversations.sendToConversation(address.conversationId, activity, {
-          abortSignal: AbortSignal.timeout(timeoutMs),
+          abortSignal: controller.signal,
         });
         return { status: 'sent', activityId: response.id };
       } catch (error) {
         return toFailure(error);
+      } finally {
+        clearTimeout(timer);
       }
     },
   };
