@@ -35,6 +35,7 @@ const TEMPLATE_TITLES: Record<CardName, string> = {
   answer: 'Svar på spørsmål / Answer to a question',
   'report-form': 'Meldeskjema / Report form',
   'report-receipt': 'Kvittering / Report receipt',
+  'it-channel-report': 'Melding i IT-kanalen / Report in the IT channel',
 };
 
 const LANGUAGE_TITLES: Record<Language, string> = { nb: 'Bokmål (nb)', nn: 'Nynorsk (nn)', en: 'English (en)' };

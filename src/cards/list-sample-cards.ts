@@ -7,6 +7,7 @@ import type { AdaptiveCard } from '../domain/turn';
 import { CATALOGUES } from '../i18n/catalogue';
 import { textsFor } from '../i18n/texts-for';
 import { answerCard } from './answer-card';
+import { itChannelCard } from './it-channel-card';
 import type { CardName, CardRenderer } from './render-card';
 import { REPORT_CATEGORIES, reportFormCard, reportReceiptCard } from './report-cards';
 import { nudgeCard, quizCard, quizResultCard } from './theme-cards';
@@ -87,6 +88,19 @@ export function listSampleCards(
     for (const category of REPORT_CATEGORIES) {
       add('report-receipt', `report-receipt-${category}`, reportReceiptCard(render, t, 'MF-2026-000123', category));
     }
+    const report = {
+      reference: 'MF-2026-000123',
+      kind: 'report' as const,
+      category: t.report.categories['suspicious-email'],
+      happenedAt: '2026-03-04 14:30',
+      reportedAt: '2026-03-04 14:41',
+      reportedBy: 'Kari Nordmann',
+      description: t.report.descriptionPlaceholder,
+      details: 'noreply@example.com',
+      attachmentNames: ['skjermbilde.png'],
+    };
+    add('it-channel-report', 'it-channel-report', itChannelCard(render, t, { ...report, handled: false }));
+    add('it-channel-report', 'it-channel-report-handled', itChannelCard(render, t, { ...report, handled: true }));
   }
   return samples;
 }

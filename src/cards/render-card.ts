@@ -14,6 +14,7 @@ export const CARD_NAMES = [
   'answer',
   'report-form',
   'report-receipt',
+  'it-channel-report',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../content/languages';
+import { reportEnvShape } from './report-env-schema';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -69,6 +70,7 @@ export const envSchema = z.object({
     blankToUndefined,
     z.coerce.number({ message: 'must be a number of seconds such as 10' }).int().min(0).max(300).default(10),
   ),
+  ...reportEnvShape,
 });
 
 export type Env = z.infer<typeof envSchema>;

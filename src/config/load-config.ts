@@ -2,6 +2,7 @@ import { StartupError } from '../startup-error';
 import path from 'node:path';
 import type { Language } from '../content/languages';
 import { envSchema, type Env } from './config-schema';
+import { reportConfigProblems, toReportConfig, type ReportConfig } from './report-config';
 
 export type AppType = Env['MicrosoftAppType'];
 
@@ -19,6 +20,8 @@ export interface Config {
   defaultLanguage: Language;
   localRulesFile?: string;
   shutdownGraceMs: number;
+  /** «Meld fra»: Graph e-mail, IT channel, outbox timing. */
+  reports: ReportConfig;
 }
 
 /** Thrown when the environment is wrong; `problems` say which variable and what to set. */
@@ -73,7 +76,10 @@ export function loadConfig(source: NodeJS.ProcessEnv, cwd = process.cwd()): Conf
   }
   const env = parsed.data;
   const production = env.NODE_ENV === 'production';
-  const problems = crossFieldProblems(env, production);
+  const problems = [
+    ...crossFieldProblems(env, production),
+    ...reportConfigProblems(env, env.MicrosoftAppId === undefined),
+  ];
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     production,
@@ -91,5 +97,6 @@ export function loadConfig(source: NodeJS.ProcessEnv, cwd = process.cwd()): Conf
     defaultLanguage: env.DEFAULT_LANGUAGE,
     localRulesFile: env.LOCAL_RULES_FILE ? path.resolve(cwd, env.LOCAL_RULES_FILE) : undefined,
     shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+    reports: toReportConfig(env),
   };
 }

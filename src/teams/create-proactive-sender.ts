@@ -6,7 +6,10 @@ import {
 } from 'botframework-connector';
 import type { ConversationAddress } from '../domain/conversation-address';
 import type { ProactiveSender, SendOutcome } from '../domain/proactive';
+import { parseRetryAfter } from '../domain/retry-after';
 import { toActivity } from './send-turn-result';
+
+export { parseRetryAfter };
 
 /** The pipeline shape we touch inside botbuilder's ConnectorClient (private in its typings). */
 interface PipelineHolder {
@@ -17,15 +20,6 @@ interface RestErrorLike {
   statusCode?: number;
   code?: string;
   response?: { headers?: { get(name: string): string | undefined } };
-}
-
-/** Retry-After is seconds or an HTTP date. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 function toFailure(error: unknown): SendOutcome {

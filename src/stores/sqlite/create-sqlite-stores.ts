@@ -1,9 +1,15 @@
 import type { RecipientStore, StorageHealth } from '../recipient-store';
+import type { ItChannelStore, ReportDraftStore, ReportOutboxStore } from '../report-outbox-store';
 import { openSqlite } from './open-sqlite';
 import { createSqliteRecipientStore } from './sqlite-recipient-store';
+import { createSqliteItChannelStore, createSqliteReportDraftStore } from './sqlite-report-draft-store';
+import { createSqliteReportOutboxStore } from './sqlite-report-outbox-store';
 
 export interface Stores {
   recipients: RecipientStore;
+  reportOutbox: ReportOutboxStore;
+  reportDrafts: ReportDraftStore;
+  itChannels: ItChannelStore;
   health: StorageHealth;
 }
 
@@ -12,6 +18,9 @@ export function createSqliteStores(dataDir: string): Stores {
   const db = openSqlite(dataDir);
   return {
     recipients: createSqliteRecipientStore(db),
+    reportOutbox: createSqliteReportOutboxStore(db),
+    reportDrafts: createSqliteReportDraftStore(db),
+    itChannels: createSqliteItChannelStore(db),
     health: {
       async isReachable() {
         try {
