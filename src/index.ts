@@ -11,6 +11,7 @@ import { loadConfig } from './config/load-config';
 import { loadLocalRules } from './content/load-local-rules';
 import { loadThemes } from './content/load-themes';
 import { createThemeLibrary } from './content/theme-library';
+import { composeReports } from './compose-reports';
 import { createLogger } from './log/create-logger';
 import { CARDS_DIR, PROJECT_ROOT, THEMES_DIR } from './project-paths';
 import { StartupError } from './startup-error';
@@ -40,6 +41,8 @@ export async function startService(
   const stores = createSqliteStores(config.dataDir);
   const cards = createCardRenderer(CARDS_DIR);
   const auth = createBotAuthentication(config);
+  const proactive = createProactiveSender(auth, config.bot.appId ?? '');
+  const reports = composeReports({ config, stores, auth, proactive, cards, localRules, log });
 
   const app = createApp(
     {
@@ -49,7 +52,8 @@ export async function startService(
       localRules,
       defaultLanguage: config.defaultLanguage,
       allowedTenantIds: config.allowedTenantIds,
-      proactive: createProactiveSender(auth, config.bot.appId ?? ''),
+      proactive,
+      reports: reports.services,
       log,
     },
     ALL_ROUTES,
@@ -63,6 +67,7 @@ export async function startService(
   }
 
   const server = await startServer(config.port, { handleMessages: (req, res) => bot.handle(req, res), health, log });
+  reports.worker.start();
   log.info(
     { localMode: config.localMode, version: VERSION },
     config.localMode ? 'refleks started in local mode (no authentication)' : 'refleks started',
@@ -72,6 +77,7 @@ export async function startService(
   async function stop(): Promise<void> {
     log.info('shutting down: no new requests, finishing turns in flight');
     await server.stop(config.shutdownGraceMs);
+    await reports.worker.stop();
     await stores.health.close();
     log.info('stopped');
   }

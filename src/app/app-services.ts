@@ -4,6 +4,7 @@ import type { ThemeLibrary } from '../content/theme-library';
 import type { CardRenderer } from '../cards/render-card';
 import type { ProactiveSender } from '../domain/proactive';
 import type { Logger } from '../log/create-logger';
+import type { ReportServices } from '../reports/report-services';
 import type { RecipientStore } from '../stores/recipient-store';
 
 /** Everything handlers may use. Built once in the composition root. */
@@ -17,5 +18,7 @@ export interface AppServices {
   allowedTenantIds: string[];
   /** Messages outside a turn: nudges, reminders, report receipts. */
   proactive: ProactiveSender;
+  /** «Meld fra»: the outbox, drafts with files, the IT channel. */
+  reports: ReportServices;
   log: Logger;
 }

@@ -13,7 +13,8 @@ export interface ItChannelCardInput {
   description: string;
   details: string;
   attachmentNames: string[];
-  handled: boolean;
+  /** When IT pressed «Behandlet» (Norwegian time); undefined while open. */
+  handledAt?: string;
 }
 
 /**
@@ -34,13 +35,15 @@ export function itChannelCard(render: CardRenderer, t: Catalogue, input: ItChann
     { label: c.details, text: input.details },
     { label: c.attachments, text: input.attachmentNames.join('\n') },
   ].filter((section) => section.text !== '');
+  const { handledAt, attachmentNames, ...rest } = input;
   return render('it-channel-report', {
     title: input.kind === 'question' ? c.questionTitle : c.title,
     facts,
     sections,
-    handled: input.handled,
-    handledText: `${c.handled} · ${input.reportedAt}`,
+    handled: handledAt !== undefined,
+    handledText: `${c.handled} · ${handledAt ?? ''}`,
     handledButton: c.handledButton,
-    reference: input.reference,
+    // The card's facts ride along with «Behandlet», so the handled card can be drawn after the content is deleted.
+    actionData: { ...rest, attachmentNames: attachmentNames.join('\n') },
   });
 }

@@ -30,7 +30,7 @@ export interface SampleOptions {
 
 function commands(language: Language, rules: LocalRules) {
   const t = textsFor(language, rules);
-  return [t.commands.help, t.commands.language];
+  return [t.commands.help, t.commands.language, t.reports.command];
 }
 
 /**
@@ -99,8 +99,12 @@ export function listSampleCards(
       details: 'noreply@example.com',
       attachmentNames: ['skjermbilde.png'],
     };
-    add('it-channel-report', 'it-channel-report', itChannelCard(render, t, { ...report, handled: false }));
-    add('it-channel-report', 'it-channel-report-handled', itChannelCard(render, t, { ...report, handled: true }));
+    add('it-channel-report', 'it-channel-report', itChannelCard(render, t, report));
+    add(
+      'it-channel-report',
+      'it-channel-report-handled',
+      itChannelCard(render, t, { ...report, handledAt: '2026-03-04 15:02' }),
+    );
   }
   return samples;
 }

@@ -3,6 +3,10 @@ import { showHelp, pointToHelp, unknownAction } from './help-routes';
 import { quietInstallEvents, welcomeOnInstall } from './install-routes';
 import { setLanguage, showLanguageChoice } from './language-routes';
 import { answerQuiz, openQuiz } from './quiz-routes';
+import { askIt } from './ask-it-routes';
+import { markReportHandled, setItChannel } from './it-channel-routes';
+import { receiveReportFiles } from './report-file-routes';
+import { openReportForm, submitReport } from './report-routes';
 
 /** Order matters: the first route that selects a turn handles it; catch-alls last. */
 export const ALL_ROUTES: Route[] = [
@@ -13,6 +17,13 @@ export const ALL_ROUTES: Route[] = [
   setLanguage,
   openQuiz,
   answerQuiz,
+  // Meld fra: before the catch-alls; files before any route that reads message text.
+  openReportForm,
+  submitReport,
+  receiveReportFiles,
+  askIt,
+  setItChannel,
+  markReportHandled,
   unknownAction,
   pointToHelp,
 ];

@@ -1,20 +1,11 @@
-import {
-  AuthenticationConstants,
-  ClaimsIdentity,
-  type BotFrameworkAuthentication,
-  type ConnectorClient,
-} from 'botframework-connector';
+import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { ConversationAddress } from '../domain/conversation-address';
 import type { ProactiveSender, SendOutcome } from '../domain/proactive';
 import { parseRetryAfter } from '../domain/retry-after';
+import { createConnectorClients } from './connector-clients';
 import { toActivity } from './send-turn-result';
 
 export { parseRetryAfter };
-
-/** The pipeline shape we touch inside botbuilder's ConnectorClient (private in its typings). */
-interface PipelineHolder {
-  client?: { pipeline?: { removePolicy(options: { name: string }): unknown } };
-}
 
 interface RestErrorLike {
   statusCode?: number;
@@ -38,35 +29,14 @@ function toFailure(error: unknown): SendOutcome {
  * /v3/conversations/{id}/activities, one HTTP request per call. botbuilder's
  * client retries 429 and 5xx on its own; the rollout engine and the report
  * outbox must own retries (to honour Retry-After across a whole tenant and
- * to count attempts), so that policy is removed. One client per service URL.
+ * to count attempts), so connector-clients.ts removes that policy.
  */
 export function createProactiveSender(
   auth: BotFrameworkAuthentication,
   appId: string,
   timeoutMs = 15000,
 ): ProactiveSender {
-  const identity = new ClaimsIdentity(
-    [
-      { type: AuthenticationConstants.AudienceClaim, value: appId },
-      { type: AuthenticationConstants.AppIdClaim, value: appId },
-    ],
-    true,
-  );
-  const factory = auth.createConnectorFactory(identity);
-  const clients = new Map<string, Promise<ConnectorClient>>();
-
-  function clientFor(serviceUrl: string): Promise<ConnectorClient> {
-    const cached = clients.get(serviceUrl);
-    if (cached) return cached;
-    const created = // No audience: the factory uses the Bot Framework channel scope, as botbuilder's own proactive path does.
-      factory.create(serviceUrl, undefined).then((client: ConnectorClient) => {
-        (client as unknown as PipelineHolder).client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
-        return client;
-      });
-    clients.set(serviceUrl, created);
-    created.catch(() => clients.delete(serviceUrl));
-    return created;
-  }
+  const clientFor = createConnectorClients(auth, appId);
 
   return {
     async send(address: ConversationAddress, reply) {

@@ -35,6 +35,7 @@ describe('loadConfig', () => {
       ALLOWED_TENANT_IDS: ` ${TENANT.toUpperCase()} , `,
       PORT: '8080',
       DEFAULT_LANGUAGE: 'nn',
+      IT_CHANNEL: '19:abc123@thread.tacv2',
     });
     expect(config).toMatchObject({ localMode: false, port: 8080, allowedTenantIds: [TENANT], defaultLanguage: 'nn' });
   });
@@ -56,6 +57,7 @@ describe('loadConfig', () => {
       MicrosoftAppType: 'UserAssignedMSI',
       MicrosoftAppTenantId: TENANT,
       ALLOWED_TENANT_IDS: TENANT,
+      IT_CHANNEL: '19:abc123@thread.tacv2',
     });
     expect(config.bot.appType).toBe('UserAssignedMSI');
   });
