@@ -33,7 +33,9 @@ export function sendMailBody(mail: OutgoingMail) {
   };
 }
 
-function toFailure(error: unknown): MailOutcome {
+function toOutcome(error: unknown): MailOutcome {
+  // Graph accepted the mail; only reading an unexpected response body failed.
+  if (error instanceof GraphError && error.statusCode >= 200 && error.statusCode < 300) return { status: 'sent' };
   if (error instanceof GraphError && error.statusCode > 0) {
     return {
       status: 'failed',
@@ -76,7 +78,7 @@ export function createGraphMailSender(options: GraphMailOptions): MailSender {
           .post(sendMailBody(mail));
         return { status: 'sent' };
       } catch (error) {
-        return toFailure(error);
+        return toOutcome(error);
       }
     },
   };
