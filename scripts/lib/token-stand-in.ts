@@ -8,8 +8,8 @@ export interface TokenRequest {
   tenant: string;
   clientId: string;
   scope: string;
-  /** secret, or certificate for a client assertion whose signature checked out. */
-  proof: 'secret' | 'certificate' | 'invalid';
+  /** secret, certificate (a client assertion whose signature checked out) or managed-identity. */
+  proof: 'secret' | 'certificate' | 'managed-identity' | 'invalid';
 }
 
 const json = (res: import('node:http').ServerResponse, status: number, body: unknown) => {
@@ -80,6 +80,7 @@ export class TokenStandIn {
           id_token_signing_alg_values_supported: ['RS256'],
         });
       }
+      if (req.method === 'GET' && url.pathname === '/msi/token') return this.managedIdentity(req, url, res);
       if (req.method !== 'POST' || route !== 'oauth2/v2.0/token') return json(res, 404, { error: 'not_found' });
       const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
       const assertion = form.get('client_assertion');
@@ -97,9 +98,38 @@ export class TokenStandIn {
         request.scope.split(' ').includes('https://graph.microsoft.com/.default') &&
         proof !== 'invalid';
       if (!valid) return json(res, 401, { error: 'invalid_client', error_description: 'AADSTS7000215: stand-in' });
-      const token = `stand-in-token-${randomUUID()}`;
-      this.issued.add(token);
-      json(res, 200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: token });
+      json(res, 200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: this.issue() });
+    });
+  }
+
+  private issue(): string {
+    const token = `stand-in-token-${randomUUID()}`;
+    this.issued.add(token);
+    return token;
+  }
+
+  /** The App Service managed-identity endpoint (IDENTITY_ENDPOINT, api-version 2019-08-01). */
+  private managedIdentity(
+    req: import('node:http').IncomingMessage,
+    url: URL,
+    res: import('node:http').ServerResponse,
+  ): void {
+    const valid =
+      req.headers['x-identity-header'] === 'stand-in-identity-header' &&
+      url.searchParams.get('resource') === 'https://graph.microsoft.com';
+    this.requests.push({
+      tenant: '',
+      clientId: url.searchParams.get('client_id') ?? '',
+      scope: url.searchParams.get('resource') ?? '',
+      proof: valid ? 'managed-identity' : 'invalid',
+    });
+    if (!valid) return json(res, 400, { statusCode: 400, message: 'stand-in: bad managed identity request' });
+    const expiresOn = String(Math.floor(Date.now() / 1000) + 3600);
+    json(res, 200, {
+      access_token: this.issue(),
+      expires_on: expiresOn,
+      resource: 'https://graph.microsoft.com',
+      token_type: 'Bearer',
     });
   }
 }

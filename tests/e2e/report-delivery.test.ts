@@ -15,7 +15,7 @@ import {
 } from '../support/report-fixture';
 import { newDataDir } from '../support/test-service';
 
-const { graph, connector, files, token, env } = useReportStandIns();
+const { graph, connector, files, token, tls, env } = useReportStandIns();
 let service: ChildService | undefined;
 afterEach(async () => {
   await service?.stop();
@@ -82,8 +82,8 @@ describe('Meld fra through Microsoft Graph (real Graph client, real @azure/ident
 
     const note = await waitFor(() => sentTexts(connector).find((t) => t.includes('levert til IT')), 'delivered note');
     expect(note).toContain(reference);
-    const row = outboxRows(dataDir)[0];
-    expect(row).toMatchObject({ status: 'delivered', content_json: null, notice_due: null });
+    const row = await waitFor(() => outboxRows(dataDir).find((r) => r.notice_due === null), 'the note recorded');
+    expect(row).toMatchObject({ status: 'delivered', content_json: null });
     expect(JSON.stringify(row)).not.toContain(REPORTER.name);
 
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -92,5 +92,98 @@ describe('Meld fra through Microsoft Graph (real Graph client, real @azure/ident
     expect(logs).toContain(reference);
     for (const secret of [typed.description, typed.details, REPORTER.name, REPORTER.email, 'skjermbilde'])
       expect(logs).not.toContain(secret);
+  });
+});
+
+describe('Meld fra treats every user value as data', () => {
+  const injections = [
+    '<script>alert("x")</script>',
+    '<b>fet</b><img src=x onerror=alert(1)>',
+    'Bcc: evil@example.com\r\nSubject: overtatt',
+    '🔒🧑‍💻 emoji',
+    'مرحبا بالعالم \u202Egnp.exe',
+  ].join('\n');
+
+  it('escapes HTML, script, header-like text, emoji and right-to-left text in every field', async () => {
+    const dataDir = newDataDir();
+    service = await startChildService(env(dataDir));
+    const user = reporter(connector, 2);
+    await service.post(installActivity(user));
+    await service.post(openForm(user));
+    files.files.set('/evil.png', Buffer.from('png'));
+    await service.post(fileActivity(user, '<img src=x onerror=alert(2)>\u202E.png', files.url('evil.png')));
+    await service.post(
+      submitForm(user, { category: 'other', description: injections, details: '<a href="javascript:alert(1)">x</a>' }),
+    );
+    await waitFor(() => graph.mails.length === 1, 'the mail');
+    const { subject, body, attachments } = graph.mails[0]!.request.message;
+    expect(subject).toMatch(/^\[Meld fra\] MF-\d{4}-\d{6} — Noe annet$/);
+    const html = body.content;
+    expect(html).not.toMatch(/<script|<img|<b>|<a /i);
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(html).toContain('&lt;a href=&quot;javascript:alert(1)&quot;&gt;');
+    expect(html).toContain('Bcc: evil@example.com<br>Subject: overtatt');
+    expect(html).not.toContain('\r');
+    expect(html).toContain('🔒🧑‍💻 emoji');
+    expect(html).toContain('<div dir="auto" style="white-space:pre-wrap">');
+    expect(html).toContain('مرحبا بالعالم');
+    expect(html).toContain('&lt;img src=x onerror=alert(2)&gt;.png');
+    expect(attachments?.[0]?.name).toBe('<img src=x onerror=alert(2)>.png');
+  });
+
+  it('refuses a description over 4,000 characters in the form, keeping what was typed', async () => {
+    const dataDir = newDataDir();
+    service = await startChildService(env(dataDir));
+    const user = reporter(connector, 3);
+    await service.post(submitForm(user, { category: 'other', description: 'x'.repeat(10_000) }));
+    await connector.waitForSent(1);
+    const card = JSON.stringify(cardAt(0));
+    expect(card).toContain('høyst 4000 tegn');
+    expect(card).toContain('x'.repeat(10_000));
+    expect(outboxRows(dataDir)).toHaveLength(0);
+  });
+});
+
+describe('attachments and credentials', () => {
+  it('leaves a file over the size limit out, says so kindly, and names it in the mail', async () => {
+    const dataDir = newDataDir();
+    service = await startChildService(env(dataDir, { MAX_ATTACHMENT_MB: '0.1' }));
+    const user = reporter(connector, 4);
+    await service.post(installActivity(user));
+    await service.post(openForm(user));
+    files.files.set('/big.pdf', Buffer.alloc(150_000, 1));
+    await service.post(fileActivity(user, 'big.pdf', files.url('big.pdf')));
+    const reply = await waitFor(() => sentTexts(connector).find((t) => t.includes('big.pdf')), 'the size reply');
+    expect(reply).toBe(
+      '«big.pdf» er for stor til å sendes med (grensen er 0.1 MB til sammen). Send meldingen uten filen – IT kan be deg om den senere.',
+    );
+    await service.post(submitForm(user, { category: 'clicked-link' }));
+    await waitFor(() => graph.mails.length === 1, 'the mail');
+    const message = graph.mails[0]!.request.message;
+    expect(message.attachments).toEqual([]);
+    expect(message.body.content).toContain('Filer som ikke kom med (for store eller ikke tilgjengelige): big.pdf');
+  });
+
+  it.each([
+    ['certificate', 'certificate'],
+    ['managed-identity', 'managed-identity'],
+  ])('signs in with GRAPH_AUTH=%s', async (auth, proof) => {
+    const dataDir = newDataDir();
+    const extra: Record<string, string> =
+      auth === 'certificate'
+        ? { GRAPH_AUTH: auth, GRAPH_CLIENT_SECRET: '', GRAPH_CERTIFICATE_PATH: `${tls.dir}/key-and-cert.pem` }
+        : {
+            GRAPH_AUTH: auth,
+            GRAPH_CLIENT_SECRET: '',
+            GRAPH_AUTHORITY_HOST: '',
+            IDENTITY_ENDPOINT: `${token.url}/msi/token`,
+            IDENTITY_HEADER: 'stand-in-identity-header',
+          };
+    service = await startChildService(env(dataDir, extra));
+    const user = reporter(connector, 5);
+    await service.post(installActivity(user));
+    await service.post(submitForm(user, { category: 'typed-password' }));
+    await waitFor(() => graph.mails.length === 1, 'the mail');
+    expect(token.requests.at(-1)?.proof).toBe(proof);
   });
 });
