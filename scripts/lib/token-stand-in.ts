@@ -1,4 +1,5 @@
 import { constants, createPublicKey, createVerify, randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TlsMaterial } from './self-signed-tls';
@@ -12,7 +13,7 @@ export interface TokenRequest {
   proof: 'secret' | 'certificate' | 'managed-identity' | 'invalid';
 }
 
-const json = (res: import('node:http').ServerResponse, status: number, body: unknown) => {
+const json = (res: ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
 };
@@ -60,7 +61,7 @@ export class TokenStandIn {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private answer(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): void {
+  private answer(req: IncomingMessage, res: ServerResponse): void {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -109,11 +110,7 @@ export class TokenStandIn {
   }
 
   /** The App Service managed-identity endpoint (IDENTITY_ENDPOINT, api-version 2019-08-01). */
-  private managedIdentity(
-    req: import('node:http').IncomingMessage,
-    url: URL,
-    res: import('node:http').ServerResponse,
-  ): void {
+  private managedIdentity(req: IncomingMessage, url: URL, res: ServerResponse): void {
     const valid =
       req.headers['x-identity-header'] === 'stand-in-identity-header' &&
       url.searchParams.get('resource') === 'https://graph.microsoft.com';

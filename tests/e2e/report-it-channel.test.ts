@@ -5,6 +5,7 @@ import {
   messageActivity,
   submitActivity,
   TENANT,
+  uninstallActivity,
   type UserSpec,
 } from '../support/activities';
 import { waitFor } from '../support/child-service';
@@ -100,6 +101,15 @@ describe('the IT channel and the «Behandlet» loop', () => {
     await report(user());
     await waitFor(() => cardIn(other), 'the card in the new channel');
     expect(cardIn(IT_CHANNEL)).toBeUndefined();
+  });
+
+  it('keeps a person reachable when they remove refleks from a team', async () => {
+    const person = user();
+    await fixture.service().post(installActivity(person));
+    const removed = { ...uninstallActivity(person), type: 'conversationUpdate', membersRemoved: [{ id: BOT_ID }] };
+    await fixture.service().post(inChannel(removed));
+    const health = (await (await fetch(`${fixture.service().url}/healthz`)).json()) as { activeRecipients: number };
+    expect(health.activeRecipients).toBe(1);
   });
 
   it('sends «Spør IT» questions by the same path, with a receipt', async () => {

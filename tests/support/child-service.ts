@@ -55,7 +55,10 @@ export async function startChildService(env: Record<string, string>, timeoutMs =
       for (const line of lines.filter(Boolean)) {
         const entry = JSON.parse(line) as Record<string, unknown>;
         logs.push(entry);
-        if (entry.msg === 'listening') (clearTimeout(timer), resolve(Number(entry.port)));
+        if (entry.msg === 'listening') {
+          clearTimeout(timer);
+          resolve(Number(entry.port));
+        }
       }
     });
   });
