@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -17,8 +17,8 @@ export interface TlsMaterial {
  * http://) and only sign https Graph requests, so the stand-ins use TLS, and
  * the service trusts them through NODE_EXTRA_CA_CERTS.
  */
-export function makeSelfSignedTls(commonName = 'localhost'): TlsMaterial {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'refleks-tls-'));
+export function makeSelfSignedTls(dir = mkdtempSync(path.join(os.tmpdir(), 'refleks-tls-'))): TlsMaterial {
+  mkdirSync(dir, { recursive: true });
   const keyPath = path.join(dir, 'key.pem');
   const certPath = path.join(dir, 'cert.pem');
   execFileSync(
@@ -33,7 +33,7 @@ export function makeSelfSignedTls(commonName = 'localhost'): TlsMaterial {
       '-days',
       '2',
       '-subj',
-      `/CN=${commonName}`,
+      '/CN=localhost',
       '-addext',
       'subjectAltName=IP:127.0.0.1,DNS:localhost',
       '-addext',

@@ -47,8 +47,8 @@ export class TokenStandIn {
     this.server = https.createServer({ key: tls.key, cert: tls.cert }, (req, res) => this.answer(req, res));
   }
 
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+  async start(port = 0): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
     return this.url;
   }
 
