@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from '../../src/config/load-config';
+import { loadConfig } from '../../src/config/load-config';
+import { configProblems as problems } from '../support/config-problems';
 import { startExpectingFailure } from '../support/child-service';
 import { newDataDir } from '../support/test-service';
 
@@ -18,15 +19,6 @@ const graph = {
   GRAPH_CLIENT_SECRET: 'graph-secret',
   REPORT_SENDER_MAILBOX: 'meldfra@kommune.example',
   IT_SUPPORT_EMAIL: 'it@kommune.example',
-};
-const problems = (env: NodeJS.ProcessEnv): string => {
-  try {
-    loadConfig(env, '/srv/refleks');
-    return '';
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
 };
 
 describe('Meld fra settings', () => {
