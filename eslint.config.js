@@ -5,9 +5,10 @@ const tseslint = require('typescript-eslint');
 /**
  * Dependency rules. botbuilder is archived upstream, so it stays inside the
  * Teams edge (src/teams) and a move to the Teams SDK touches one folder.
- * restify stays in the server module and better-sqlite3 in the SQLite store.
+ * restify stays in the server module, better-sqlite3 in the SQLite store, and
+ * the Microsoft Graph client and @azure/identity in the Graph edge (src/graph).
  * The inner folders (domain, content, i18n, cards, app, routes, calendar,
- * rollout) never import
+ * rollout, reports) never import
  * the edges: dependencies point inward.
  */
 const edgeOnly = [
@@ -16,8 +17,17 @@ const edgeOnly = [
   { name: 'botframework-schema', message: 'Bot Framework packages belong in src/teams/ only.' },
   { name: 'restify', message: 'restify belongs in src/server/ only.' },
   { name: 'better-sqlite3', message: 'better-sqlite3 belongs in src/stores/sqlite/ only.' },
+  {
+    name: '@microsoft/microsoft-graph-client',
+    message: 'The Graph client belongs in src/graph/ only (the Graph edge).',
+  },
+  {
+    name: '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials',
+    message: 'The Graph client belongs in src/graph/ only (the Graph edge).',
+  },
+  { name: '@azure/identity', message: '@azure/identity belongs in src/graph/ only (the Graph edge).' },
 ];
-const innerMustNotImport = ['**/teams/**', '**/server/**', '**/stores/sqlite/**', '**/index'];
+const innerMustNotImport = ['**/teams/**', '**/server/**', '**/stores/sqlite/**', '**/graph/**', '**/index'];
 const restrict = (allowed = /** @type {string[]} */ ([]), patterns = /** @type {string[]} */ ([])) => ({
   'no-restricted-imports': [
     'error',
@@ -48,7 +58,15 @@ module.exports = tseslint.config(
   { files: ['src/server/**/*.ts'], rules: restrict(['restify']) },
   { files: ['src/stores/sqlite/**/*.ts'], rules: restrict(['better-sqlite3']) },
   {
-    files: ['src/{domain,content,i18n,cards,app,routes,calendar,rollout}/**/*.ts'],
+    files: ['src/graph/**/*.ts'],
+    rules: restrict([
+      '@microsoft/microsoft-graph-client',
+      '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials',
+      '@azure/identity',
+    ]),
+  },
+  {
+    files: ['src/{domain,content,i18n,cards,app,routes,calendar,rollout,reports}/**/*.ts'],
     rules: restrict([], innerMustNotImport),
   },
   // Tests may reach into the SQLite file and post Bot Framework activities directly.

@@ -11,6 +11,7 @@ import { loadConfig, type Config } from './config/load-config';
 import { loadLocalRules } from './content/load-local-rules';
 import { loadThemes } from './content/load-themes';
 import { createThemeLibrary } from './content/theme-library';
+import { composeReports } from './compose-reports';
 import { createLogger, type Logger } from './log/create-logger';
 import { CARDS_DIR, PROJECT_ROOT, THEMES_DIR } from './project-paths';
 import { StartupError } from './startup-error';
@@ -56,6 +57,7 @@ export async function startService(
   const config = loadConfig(env);
   const log = createLogger(config.logLevel, logDestination);
   const { localRules, themes, stores, cards, auth, proactive, rollout } = buildCore(config, log);
+  const reports = composeReports({ config, stores, auth, proactive, cards, localRules, log });
 
   const app = createApp(
     {
@@ -69,6 +71,7 @@ export async function startService(
       campaign: rollout.campaign,
       adminIds: config.campaign.adminIds,
       allowOptOut: config.campaign.allowOptOut,
+      reports: reports.services,
       log,
     },
     ALL_ROUTES,
@@ -83,6 +86,7 @@ export async function startService(
 
   const clock = startCampaignClock(rollout.campaign, log);
   const server = await startServer(config.port, { handleMessages: (req, res) => bot.handle(req, res), health, log });
+  reports.worker.start();
   log.info(
     { localMode: config.localMode, version: VERSION },
     config.localMode ? 'refleks started in local mode (no authentication)' : 'refleks started',
@@ -94,6 +98,7 @@ export async function startService(
     clock.stop();
     await server.stop(config.shutdownGraceMs);
     await rollout.engine.stop();
+    await reports.worker.stop();
     await stores.health.close();
     log.info('stopped');
   }

@@ -79,11 +79,14 @@ describe('manifest.json', () => {
     expect(await validateManifest({ ...broken, $schema: 'https://example.org/schema.json' })).toHaveLength(1);
   });
 
-  it('offers the working commands in the personal scope only, within Teams limits', () => {
+  it('offers the working commands, and the team scope only for the IT channel, within Teams limits', () => {
     const manifest = filledManifest();
     const bot = (manifest.bots as Json[])[0] as Json;
-    expect(bot.scopes).toEqual(['personal']);
-    expect(commandsOf(manifest).map((c) => c.title)).toEqual(['hjelp', 'språk', 'pause']);
+    expect(bot.scopes).toEqual(['personal', 'team']);
+    expect(bot.supportsFiles).toBe(true);
+    expect(commandsOf(manifest).map((c) => c.title)).toEqual(['hjelp', 'språk', 'meld fra', 'pause']);
+    const lists = (bot.commandLists as { scopes: string[]; commands: Command[] }[]).map((l) => l.scopes);
+    expect(lists).toEqual([['personal'], ['team']]);
     expect(((manifest.description as Json).short as string).length).toBeLessThanOrEqual(80);
   });
 });

@@ -38,6 +38,7 @@ const TEMPLATE_TITLES: Record<CardName, string> = {
   'report-receipt': 'Kvittering / Report receipt',
   'campaign-status': 'Kampanjestatus for administratorer / Campaign status (admins)',
   'confirm-send': 'Bekreft utsending (administratorer) / Confirm send (admins)',
+  'it-channel-report': 'Melding i IT-kanalen / Report in the IT channel',
 };
 
 const LANGUAGE_TITLES: Record<Language, string> = { nb: 'Bokmål (nb)', nn: 'Nynorsk (nn)', en: 'English (en)' };

@@ -5,6 +5,7 @@ import type { CardRenderer } from '../cards/render-card';
 import type { ProactiveSender } from '../domain/proactive';
 import type { Logger } from '../log/create-logger';
 import type { CampaignService } from '../rollout/campaign-service';
+import type { ReportServices } from '../reports/report-services';
 import type { RecipientStore } from '../stores/recipient-store';
 
 /** Everything handlers may use. Built once in the composition root. */
@@ -23,5 +24,7 @@ export interface AppServices {
   adminIds: readonly string[];
   /** Whether users may pause the nudges (ALLOW_OPT_OUT). */
   allowOptOut: boolean;
+  /** «Meld fra»: the outbox, drafts with files, the IT channel. */
+  reports: ReportServices;
   log: Logger;
 }

@@ -26,6 +26,9 @@ interface RecipientUpdate {
 async function recordRecipient(turn: Turn, services: AppServices): Promise<RecipientUpdate> {
   const { tenantId, aadObjectId } = turn;
   if (!tenantId || !aadObjectId) return { becameActive: false };
+  // Removing the bot from a team (the IT channel) says nothing about the remover's personal chat.
+  const personal = turn.conversationType === undefined || turn.conversationType === 'personal';
+  if (turn.kind === 'uninstall' && !personal) return { becameActive: false };
   const before = await services.recipients.get(tenantId, aadObjectId);
   if (turn.kind === 'uninstall') {
     await services.recipients.markInactive(tenantId, aadObjectId, turn.receivedAt);

@@ -10,6 +10,7 @@ import { createThemeLibrary } from '../content/theme-library';
 import type { CampaignStatus } from '../rollout/campaign-service';
 import { answerCard } from './answer-card';
 import { campaignStatusCard, confirmSendCard } from './campaign-cards';
+import { itChannelCard } from './it-channel-card';
 import type { CardName, CardRenderer } from './render-card';
 import { REPORT_CATEGORIES, reportFormCard, reportReceiptCard } from './report-cards';
 import { checkCard, nudgeCard, quizCard, quizResultCard } from './theme-cards';
@@ -32,7 +33,7 @@ export interface SampleOptions {
 
 function commands(language: Language, rules: LocalRules) {
   const t = textsFor(language, rules);
-  return [t.commands.help, t.commands.language, t.commands.pause];
+  return [t.commands.help, t.commands.language, t.reports.command, t.commands.pause];
 }
 
 /** A campaign in progress: one theme sent with some failures, its follow-up due next. */
@@ -122,6 +123,23 @@ export function listSampleCards(
     for (const category of REPORT_CATEGORIES) {
       add('report-receipt', `report-receipt-${category}`, reportReceiptCard(render, t, 'MF-2026-000123', category));
     }
+    const report = {
+      reference: 'MF-2026-000123',
+      kind: 'report' as const,
+      category: t.report.categories['suspicious-email'],
+      happenedAt: '2026-03-04 14:30',
+      reportedAt: '2026-03-04 14:41',
+      reportedBy: 'Kari Nordmann',
+      description: t.report.descriptionPlaceholder,
+      details: 'noreply@example.com',
+      attachmentNames: ['skjermbilde.png'],
+    };
+    add('it-channel-report', 'it-channel-report', itChannelCard(render, t, report));
+    add(
+      'it-channel-report',
+      'it-channel-report-handled',
+      itChannelCard(render, t, { ...report, handledAt: '2026-03-04 15:02' }),
+    );
   }
   return samples;
 }

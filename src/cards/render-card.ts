@@ -17,6 +17,7 @@ export const CARD_NAMES = [
   'report-receipt',
   'campaign-status',
   'confirm-send',
+  'it-channel-report',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

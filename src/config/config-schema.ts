@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../content/languages';
 import { campaignEnv } from './campaign-env';
+import { reportEnvShape } from './report-env-schema';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -71,6 +72,7 @@ export const envSchema = z.object({
     blankToUndefined,
     z.coerce.number({ message: 'must be a number of seconds such as 10' }).int().min(0).max(300).default(10),
   ),
+  ...reportEnvShape,
 });
 
 export type Env = z.infer<typeof envSchema>;

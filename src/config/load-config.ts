@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Language } from '../content/languages';
 import type { CampaignSettings } from '../calendar/campaign-schedule';
 import { envSchema, type Env } from './config-schema';
+import { reportConfigProblems, toReportConfig, type ReportConfig } from './report-config';
 
 export type AppType = Env['MicrosoftAppType'];
 
@@ -57,6 +58,8 @@ export interface Config {
   localRulesFile?: string;
   shutdownGraceMs: number;
   campaign: CampaignConfig;
+  /** «Meld fra»: Graph e-mail, IT channel, outbox timing. */
+  reports: ReportConfig;
 }
 
 /** Thrown when the environment is wrong; `problems` say which variable and what to set. */
@@ -111,7 +114,10 @@ export function loadConfig(source: NodeJS.ProcessEnv, cwd = process.cwd()): Conf
   }
   const env = parsed.data;
   const production = env.NODE_ENV === 'production';
-  const problems = crossFieldProblems(env, production);
+  const problems = [
+    ...crossFieldProblems(env, production),
+    ...reportConfigProblems(env, env.MicrosoftAppId === undefined),
+  ];
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     production,
@@ -130,5 +136,6 @@ export function loadConfig(source: NodeJS.ProcessEnv, cwd = process.cwd()): Conf
     localRulesFile: env.LOCAL_RULES_FILE ? path.resolve(cwd, env.LOCAL_RULES_FILE) : undefined,
     shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
     campaign: campaignConfig(env),
+    reports: toReportConfig(env),
   };
 }

@@ -15,6 +15,13 @@ export interface CardAction {
   data: Record<string, unknown>;
 }
 
+/** A file or picture the user dropped in the chat. */
+export interface IncomingFile {
+  name: string;
+  contentType: string;
+  url: string;
+}
+
 /** A plain description of one incoming activity. Handlers see only this. */
 export interface Turn {
   kind: TurnKind;
@@ -29,6 +36,8 @@ export interface Turn {
   /** Message text with bot mentions removed and white space trimmed. */
   text?: string;
   action?: CardAction;
+  /** Files attached to a message. */
+  files?: IncomingFile[];
   /** Name of an invoke activity, e.g. adaptiveCard/action. */
   invokeName?: string;
   receivedAt: Date;

@@ -1,13 +1,20 @@
 import type { Language } from '../content/languages';
-import en from './catalogues/en.json';
-import nb from './catalogues/nb.json';
-import nn from './catalogues/nn.json';
+import baseEn from './catalogues/en.json';
+import baseNb from './catalogues/nb.json';
+import baseNn from './catalogues/nn.json';
+import reportsEn from './catalogues/reports/en.json';
+import reportsNb from './catalogues/reports/nb.json';
+import reportsNn from './catalogues/reports/nn.json';
 
 /*
  * Bot text lives in JSON catalogues, one per language. A feature with much text
  * gets its own folder, catalogues/<feature>/{nb,nn,en}.json, with one top-level
  * key named after the feature, merged in below.
  */
+
+const nb = { ...baseNb, ...reportsNb };
+const nn = { ...baseNn, ...reportsNn };
+const en = { ...baseEn, ...reportsEn };
 
 /** The shape every language's catalogue must have (bokmål is the reference). */
 export type Catalogue = typeof nb;

@@ -6,6 +6,10 @@ import { answerQuiz, openQuiz } from './quiz-routes';
 import { campaignStatus, confirmSend, pauseCampaign, previewOrSendTheme, resumeCampaign } from './admin-routes';
 import { answerCheck } from './check-routes';
 import { pauseNudges, resumeNudges } from './pause-routes';
+import { askIt } from './ask-it-routes';
+import { markReportHandled, setItChannel } from './it-channel-routes';
+import { receiveReportFiles } from './report-file-routes';
+import { openReportForm, submitReport } from './report-routes';
 
 /** Order matters: the first route that selects a turn handles it; catch-alls last. */
 export const ALL_ROUTES: Route[] = [
@@ -24,6 +28,13 @@ export const ALL_ROUTES: Route[] = [
   openQuiz,
   answerQuiz,
   answerCheck,
+  // Meld fra: before the catch-alls; files before any route that reads message text.
+  openReportForm,
+  submitReport,
+  receiveReportFiles,
+  askIt,
+  setItChannel,
+  markReportHandled,
   unknownAction,
   pointToHelp,
 ];

@@ -1,6 +1,7 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { ConversationAddress } from '../domain/conversation-address';
 import type { CardAction, Turn, TurnKind } from '../domain/turn';
+import { filesOf } from './files-of';
 
 type TeamsChannelData = { tenant?: { id?: string } } | undefined;
 
@@ -75,6 +76,7 @@ export function activityToTurn(activity: Activity, receivedAt: Date): Turn {
     text,
     action:
       kind === 'submit' ? submitAction(activity.value) : kind === 'invoke' ? executeAction(activity.value) : undefined,
+    files: kind === 'message' ? filesOf(activity.attachments) : undefined,
     invokeName: kind === 'invoke' ? activity.name : undefined,
     receivedAt,
   };

@@ -1,31 +1,16 @@
-import {
-  AuthenticationConstants,
-  ClaimsIdentity,
-  type BotFrameworkAuthentication,
-  type ConnectorClient,
-} from 'botframework-connector';
+import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { ConversationAddress } from '../domain/conversation-address';
 import type { ProactiveSender, SendOutcome } from '../domain/proactive';
+import { parseRetryAfter } from '../domain/retry-after';
+import { createConnectorClients } from './connector-clients';
 import { toActivity } from './send-turn-result';
 
-/** The pipeline shape we touch inside botbuilder's ConnectorClient (private in its typings). */
-interface PipelineHolder {
-  client?: { pipeline?: { removePolicy(options: { name: string }): unknown } };
-}
+export { parseRetryAfter };
 
 interface RestErrorLike {
   statusCode?: number;
   code?: string;
   response?: { headers?: { get(name: string): string | undefined } };
-}
-
-/** Retry-After is seconds or an HTTP date. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 function toFailure(error: unknown): SendOutcome {
@@ -54,35 +39,14 @@ function conversationOf(address: ConversationAddress) {
  * /v3/conversations/{id}/activities, one HTTP request per call. botbuilder's
  * client retries 429 and 5xx on its own; the rollout engine and the report
  * outbox must own retries (to honour Retry-After across a whole tenant and
- * to count attempts), so that policy is removed. One client per service URL.
+ * to count attempts), so connector-clients.ts removes that policy.
  */
 export function createProactiveSender(
   auth: BotFrameworkAuthentication,
   appId: string,
   timeoutMs = 15000,
 ): ProactiveSender {
-  const identity = new ClaimsIdentity(
-    [
-      { type: AuthenticationConstants.AudienceClaim, value: appId },
-      { type: AuthenticationConstants.AppIdClaim, value: appId },
-    ],
-    true,
-  );
-  const factory = auth.createConnectorFactory(identity);
-  const clients = new Map<string, Promise<ConnectorClient>>();
-
-  function clientFor(serviceUrl: string): Promise<ConnectorClient> {
-    const cached = clients.get(serviceUrl);
-    if (cached) return cached;
-    const created = // No audience: the factory uses the Bot Framework channel scope, as botbuilder's own proactive path does.
-      factory.create(serviceUrl, undefined).then((client: ConnectorClient) => {
-        (client as unknown as PipelineHolder).client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
-        return client;
-      });
-    clients.set(serviceUrl, created);
-    created.catch(() => clients.delete(serviceUrl));
-    return created;
-  }
+  const clientFor = createConnectorClients(auth, appId);
 
   return {
     async send(address: ConversationAddress, reply) {

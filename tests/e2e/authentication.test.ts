@@ -20,6 +20,7 @@ describe('authenticated mode', () => {
       MicrosoftAppType: 'SingleTenant',
       MicrosoftAppTenantId: TENANT,
       ALLOWED_TENANT_IDS: TENANT,
+      IT_CHANNEL: '19:it-support@thread.tacv2',
     });
   });
   afterAll(async () => {

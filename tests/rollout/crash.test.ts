@@ -60,8 +60,6 @@ describe('a crash in the middle of a rollout', () => {
     const duplicates = [...perConversation.values()].reduce((sum, n) => sum + n - 1, 0);
     console.log(
       JSON.stringify({
-        total: connector.sent.length,
-        attempts: connector.attempts,
         receivedBeforeKill,
         afterKill,
         missing,

@@ -33,6 +33,8 @@ export class ConnectorStandIn {
   attempts = 0;
   /** Scripted refusals, used one per request before anything is accepted. */
   readonly failures: ScriptedFailure[] = [];
+  /** Roster entries by user id (29:…), answered at GET /v3/conversations/{id}/members/{userId} as Teams does. */
+  readonly members = new Map<string, Record<string, unknown>>();
 
   async start(): Promise<string> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -65,6 +67,13 @@ export class ConnectorStandIn {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      const member = /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(req.url ?? '');
+      if (req.method === 'GET' && member) {
+        const found = this.members.get(decodeURIComponent(member[1] ?? ''));
+        res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(found ?? { error: { code: 'MemberNotFoundInConversation', message: 'not found' } }));
+        return;
+      }
       if (req.method !== 'POST' || !match) {
         res.writeHead(404, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: { code: 'NotFound', message: 'unknown route' } }));

@@ -1,16 +1,8 @@
-import { ConfigError, loadConfig } from '../../src/config/load-config';
+import { loadConfig } from '../../src/config/load-config';
+import { configProblems as problems } from '../support/config-problems';
 
 const TENANT = '11111111-2222-4333-8444-555555555555';
 const APP = '0b6b5c0e-3a1c-4a55-9d5e-2f1f3f7e8a90';
-const problems = (env: NodeJS.ProcessEnv): string => {
-  try {
-    loadConfig(env, '/srv/refleks');
-    return '';
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-};
 
 describe('loadConfig', () => {
   it('starts in local mode with safe defaults when nothing is set', () => {
@@ -35,6 +27,7 @@ describe('loadConfig', () => {
       ALLOWED_TENANT_IDS: ` ${TENANT.toUpperCase()} , `,
       PORT: '8080',
       DEFAULT_LANGUAGE: 'nn',
+      IT_CHANNEL: '19:abc123@thread.tacv2',
     });
     expect(config).toMatchObject({ localMode: false, port: 8080, allowedTenantIds: [TENANT], defaultLanguage: 'nn' });
   });
@@ -56,6 +49,7 @@ describe('loadConfig', () => {
       MicrosoftAppType: 'UserAssignedMSI',
       MicrosoftAppTenantId: TENANT,
       ALLOWED_TENANT_IDS: TENANT,
+      IT_CHANNEL: '19:abc123@thread.tacv2',
     });
     expect(config.bot.appType).toBe('UserAssignedMSI');
   });

@@ -1,12 +1,18 @@
 import type { DeliveryStore } from '../delivery-store';
 import type { RecipientStore, StorageHealth } from '../recipient-store';
+import type { ItChannelStore, ReportDraftStore, ReportOutboxStore } from '../report-outbox-store';
 import { openSqlite } from './open-sqlite';
 import { createSqliteDeliveryStore } from './sqlite-delivery-store';
 import { createSqliteRecipientStore } from './sqlite-recipient-store';
+import { createSqliteItChannelStore, createSqliteReportDraftStore } from './sqlite-report-draft-store';
+import { createSqliteReportOutboxStore } from './sqlite-report-outbox-store';
 
 export interface Stores {
   recipients: RecipientStore;
   deliveries: DeliveryStore;
+  reportOutbox: ReportOutboxStore;
+  reportDrafts: ReportDraftStore;
+  itChannels: ItChannelStore;
   health: StorageHealth;
 }
 
@@ -16,6 +22,9 @@ export function createSqliteStores(dataDir: string): Stores {
   return {
     recipients: createSqliteRecipientStore(db),
     deliveries: createSqliteDeliveryStore(db),
+    reportOutbox: createSqliteReportOutboxStore(db),
+    reportDrafts: createSqliteReportDraftStore(db),
+    itChannels: createSqliteItChannelStore(db),
     health: {
       async isReachable() {
         try {

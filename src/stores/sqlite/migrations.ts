@@ -70,4 +70,55 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 20,
+    description: 'Meld fra outbox and reference sequence',
+    sql: `
+      CREATE TABLE report_sequence (
+        year  INTEGER PRIMARY KEY,
+        last  INTEGER NOT NULL
+      );
+      CREATE TABLE report_outbox (
+        reference        TEXT PRIMARY KEY,
+        kind             TEXT NOT NULL,
+        category         TEXT NOT NULL,
+        tenant_id        TEXT NOT NULL,
+        aad_object_id    TEXT NOT NULL,
+        language         TEXT NOT NULL,
+        status           TEXT NOT NULL,
+        attempts         INTEGER NOT NULL DEFAULT 0,
+        created_at       TEXT NOT NULL,
+        next_attempt_at  TEXT NOT NULL,
+        lease_owner      TEXT,
+        lease_until      TEXT,
+        last_error       TEXT,
+        mail_sent_at     TEXT,
+        channel_posted_at TEXT,
+        delivered_at     TEXT,
+        handled_at       TEXT,
+        notice_due       TEXT,
+        notice_attempts  INTEGER NOT NULL DEFAULT 0,
+        content_json     TEXT
+      );
+      CREATE INDEX report_outbox_due ON report_outbox (next_attempt_at);
+    `,
+  },
+  {
+    version: 21,
+    description: 'Meld fra drafts and IT channels',
+    sql: `
+      CREATE TABLE report_drafts (
+        tenant_id      TEXT NOT NULL,
+        aad_object_id  TEXT NOT NULL,
+        opened_at      TEXT NOT NULL,
+        draft_json     TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, aad_object_id)
+      );
+      CREATE TABLE it_channels (
+        tenant_id     TEXT PRIMARY KEY,
+        address_json  TEXT NOT NULL,
+        set_at        TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,0 +1,19 @@
+import type { ItChannelStore, ReportDraftStore, ReportOutboxStore } from '../stores/report-outbox-store';
+import type { FileFetcher } from './delivery-ports';
+
+/** Files dropped in the chat are kept this long for the report form that is open. */
+export const DRAFT_TTL_MS = 2 * 60 * 60_000;
+
+/** What the Meld fra routes use (AppServices.reports). */
+export interface ReportServices {
+  outbox: ReportOutboxStore;
+  drafts: ReportDraftStore;
+  itChannels: ItChannelStore;
+  files: FileFetcher;
+  /** Wakes the outbox worker: called after every write, so delivery starts at once. */
+  deliverSoon(): void;
+  /** All attachments of one report together. */
+  maxAttachmentBytes: number;
+  /** Entra object ids (lower case) allowed to choose the IT channel. */
+  adminAadObjectIds: string[];
+}

@@ -1,0 +1,61 @@
+import type { ConversationAddress } from '../domain/conversation-address';
+import type { DeliveryTarget, NewReport, NoticeKind, OutboxItem } from '../reports/report-types';
+
+/** A claimed item: only the claimant (owner) may move it on, and only while its lease runs. */
+export interface Claim {
+  owner: string;
+  item: OutboxItem;
+}
+
+/**
+ * The durable outbox of Meld fra. Every method is one atomic step, so the
+ * store can live in SQLite or in a network store (Azure Table Storage with
+ * ETags) and several instances can share it. Updates that take a claim's
+ * owner do nothing when the lease has been lost to another worker.
+ */
+export interface ReportOutboxStore {
+  /** Allocates the next reference number and writes the report, in one transaction. */
+  add(report: NewReport, at: Date): Promise<OutboxItem>;
+  /**
+   * Leases up to `limit` items whose next attempt is due: pending items, items
+   * whose lease expired, and delivered or failed items with a note to send.
+   */
+  claimDue(now: Date, leaseMs: number, owner: string, limit: number): Promise<Claim[]>;
+  /** One target has the report; a retry will not send to it again. */
+  markTargetDone(claim: Claim, target: DeliveryTarget, at: Date): Promise<void>;
+  /** Every target has it: the content is deleted, only metadata stays, and a "delivered" note is due. */
+  markDelivered(claim: Claim, at: Date): Promise<void>;
+  scheduleRetry(claim: Claim, nextAttemptAt: Date, reason: string): Promise<void>;
+  /** Given up: the reporter is told to call IT. The content stays until retention, so nothing is lost. */
+  markFailed(claim: Claim, at: Date, reason: string): Promise<void>;
+  /** The note `kind` was sent, or cannot be: it is not tried again. */
+  clearNotice(claim: Claim, kind: NoticeKind): Promise<void>;
+  retryNotice(claim: Claim, nextAttemptAt: Date): Promise<void>;
+  /** IT pressed «Behandlet». True the first time only, when a thank-you note is due. */
+  markHandled(reference: string, at: Date): Promise<boolean>;
+  get(reference: string): Promise<OutboxItem | undefined>;
+  /** Deletes finished items created before `before`. Returns how many. */
+  purgeFinished(before: Date): Promise<number>;
+}
+
+/** Files dropped in the chat while a report form is open; attached to the next submitted report. */
+export interface ReportDraft {
+  openedAt: Date;
+  attachments: NewReport['content']['attachments'];
+  missingFiles: string[];
+}
+
+export interface ReportDraftStore {
+  /** Opens a draft, or keeps the one that is open (with its files) if it is younger than ttlMs. */
+  open(tenantId: string, aadObjectId: string, at: Date, ttlMs: number): Promise<void>;
+  /** The open draft, if one was opened within ttlMs. */
+  get(tenantId: string, aadObjectId: string, now: Date, ttlMs: number): Promise<ReportDraft | undefined>;
+  save(tenantId: string, aadObjectId: string, draft: ReportDraft): Promise<void>;
+  discard(tenantId: string, aadObjectId: string): Promise<void>;
+}
+
+/** Where IT wants reports posted, per tenant, as set with the admin command in that channel. */
+export interface ItChannelStore {
+  get(tenantId: string): Promise<ConversationAddress | undefined>;
+  set(tenantId: string, address: ConversationAddress): Promise<void>;
+}

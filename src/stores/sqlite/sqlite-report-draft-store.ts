@@ -1,0 +1,58 @@
+import type { ConversationAddress } from '../../domain/conversation-address';
+import type { ItChannelStore, ReportDraft, ReportDraftStore } from '../report-outbox-store';
+import type { SqliteDatabase } from './open-sqlite';
+
+type StoredDraft = Omit<ReportDraft, 'openedAt'>;
+const EMPTY: StoredDraft = { attachments: [], missingFiles: [] };
+
+export function createSqliteReportDraftStore(db: SqliteDatabase): ReportDraftStore {
+  const select = db.prepare(
+    'SELECT opened_at, draft_json FROM report_drafts WHERE tenant_id = ? AND aad_object_id = ? AND opened_at > ?',
+  );
+  const upsert = db.prepare(`
+    INSERT INTO report_drafts (tenant_id, aad_object_id, opened_at, draft_json) VALUES (@tenantId, @aadObjectId, @openedAt, @draft)
+    ON CONFLICT (tenant_id, aad_object_id) DO UPDATE SET opened_at = excluded.opened_at, draft_json = excluded.draft_json`);
+  const remove = db.prepare('DELETE FROM report_drafts WHERE tenant_id = ? AND aad_object_id = ?');
+  // Drafts of other users that ran out are removed whenever anyone opens one: no stale files linger.
+  const expire = db.prepare('DELETE FROM report_drafts WHERE opened_at <= ?');
+
+  async function get(tenantId: string, aadObjectId: string, now: Date, ttlMs: number) {
+    const since = new Date(now.getTime() - ttlMs).toISOString();
+    const row = select.get(tenantId, aadObjectId, since) as { opened_at: string; draft_json: string } | undefined;
+    return row ? { openedAt: new Date(row.opened_at), ...(JSON.parse(row.draft_json) as StoredDraft) } : undefined;
+  }
+
+  return {
+    get,
+    async open(tenantId, aadObjectId, at, ttlMs) {
+      expire.run(new Date(at.getTime() - ttlMs).toISOString());
+      const current = await get(tenantId, aadObjectId, at, ttlMs);
+      const draft: StoredDraft = current
+        ? { attachments: current.attachments, missingFiles: current.missingFiles }
+        : EMPTY;
+      upsert.run({ tenantId, aadObjectId, openedAt: at.toISOString(), draft: JSON.stringify(draft) });
+    },
+    async save(tenantId, aadObjectId, { openedAt, ...draft }) {
+      upsert.run({ tenantId, aadObjectId, openedAt: openedAt.toISOString(), draft: JSON.stringify(draft) });
+    },
+    async discard(tenantId, aadObjectId) {
+      remove.run(tenantId, aadObjectId);
+    },
+  };
+}
+
+export function createSqliteItChannelStore(db: SqliteDatabase): ItChannelStore {
+  const select = db.prepare('SELECT address_json FROM it_channels WHERE tenant_id = ?');
+  const upsert = db.prepare(`
+    INSERT INTO it_channels (tenant_id, address_json, set_at) VALUES (?, ?, ?)
+    ON CONFLICT (tenant_id) DO UPDATE SET address_json = excluded.address_json, set_at = excluded.set_at`);
+  return {
+    async get(tenantId) {
+      const row = select.get(tenantId) as { address_json: string } | undefined;
+      return row ? (JSON.parse(row.address_json) as ConversationAddress) : undefined;
+    },
+    async set(tenantId, address) {
+      upsert.run(tenantId, JSON.stringify(address), new Date().toISOString());
+    },
+  };
+}

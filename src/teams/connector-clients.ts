@@ -1,0 +1,43 @@
+import {
+  AuthenticationConstants,
+  ClaimsIdentity,
+  type BotFrameworkAuthentication,
+  type ConnectorClient,
+} from 'botframework-connector';
+
+/** The pipeline shape we touch inside botbuilder's ConnectorClient (private in its typings). */
+interface PipelineHolder {
+  client?: { pipeline?: { removePolicy(options: { name: string }): unknown } };
+}
+
+/**
+ * Bot Connector clients for calls outside a turn, one per service URL.
+ * botbuilder's client retries 429 and 5xx on its own; callers own retries
+ * (to honour Retry-After and count attempts), so that policy is removed.
+ */
+export function createConnectorClients(
+  auth: BotFrameworkAuthentication,
+  appId: string,
+): (serviceUrl: string) => Promise<ConnectorClient> {
+  const identity = new ClaimsIdentity(
+    [
+      { type: AuthenticationConstants.AudienceClaim, value: appId },
+      { type: AuthenticationConstants.AppIdClaim, value: appId },
+    ],
+    true,
+  );
+  const factory = auth.createConnectorFactory(identity);
+  const clients = new Map<string, Promise<ConnectorClient>>();
+  return (serviceUrl) => {
+    const cached = clients.get(serviceUrl);
+    if (cached) return cached;
+    // No audience: the factory uses the Bot Framework channel scope, as botbuilder's own proactive path does.
+    const created = factory.create(serviceUrl, undefined).then((client: ConnectorClient) => {
+      (client as unknown as PipelineHolder).client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+      return client;
+    });
+    clients.set(serviceUrl, created);
+    created.catch(() => clients.delete(serviceUrl));
+    return created;
+  };
+}

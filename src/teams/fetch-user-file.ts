@@ -1,0 +1,33 @@
+import type { FetchedFile, FileFetcher } from '../reports/delivery-ports';
+
+/**
+ * Downloads a file a user dropped in the chat. Teams gives a pre-authorised
+ * downloadUrl for files (application/vnd.microsoft.teams.file.download.info),
+ * valid for a short while, so no token is sent. Reading stops at maxBytes:
+ * a large file is never held in memory.
+ */
+export function createFileFetcher(timeoutMs = 20000): FileFetcher {
+  return {
+    async fetch(url, maxBytes): Promise<FetchedFile> {
+      try {
+        if (!/^https?:\/\//i.test(url)) return { status: 'failed', reason: 'not an http(s) address' };
+        const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
+        if (!response.ok || !response.body) return { status: 'failed', reason: `http ${response.status}` };
+        if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+          await response.body.cancel();
+          return { status: 'too-big' };
+        }
+        const chunks: Buffer[] = [];
+        let total = 0;
+        for await (const chunk of response.body) {
+          total += (chunk as Uint8Array).byteLength;
+          if (total > maxBytes) return { status: 'too-big' };
+          chunks.push(Buffer.from(chunk as Uint8Array));
+        }
+        return { status: 'ok', content: Buffer.concat(chunks) };
+      } catch (error) {
+        return { status: 'failed', reason: (error as Error).name };
+      }
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import pino from 'pino';
+import { GraphStandIn } from '../../scripts/lib/graph-stand-in';
+import { createCardRenderer } from '../../src/cards/render-card';
+import { loadConfig } from '../../src/config/load-config';
+import { createGraphMailSender } from '../../src/graph/create-graph-mail-sender';
+import { CARDS_DIR } from '../../src/project-paths';
+import { createReportWorker } from '../../src/reports/report-worker';
+import { createSqliteStores, type Stores } from '../../src/stores/sqlite/create-sqlite-stores';
+import { createBotAuthentication } from '../../src/teams/create-bot-authentication';
+import { createMemberLookup } from '../../src/teams/create-member-lookup';
+import { createProactiveSender } from '../../src/teams/create-proactive-sender';
+import { ConnectorStandIn } from '../support/connector-stand-in';
+import { newDataDir } from '../support/test-service';
+
+// Plain http and a credential that works offline: the real Graph client and worker, in this process.
+const graph = new GraphStandIn();
+const connector = new ConnectorStandIn();
+beforeAll(() => Promise.all([graph.start(), connector.start()]));
+afterAll(() => Promise.all([graph.stop(), connector.stop()]));
+
+const offlineCredential = {
+  getToken: async () => ({ token: 'offline', expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
+const auth = createBotAuthentication(loadConfig({}));
+
+function worker(stores: Stores) {
+  return createReportWorker({
+    outbox: stores.reportOutbox,
+    recipients: stores.recipients,
+    itChannels: stores.itChannels,
+    proactive: createProactiveSender(auth, '', 2000),
+    members: createMemberLookup(auth, '', 2000),
+    mail: {
+      to: 'it@kommune.example',
+      sender: createGraphMailSender({
+        credential: offlineCredential,
+        baseUrl: graph.url,
+        senderMailbox: 'meldfra@kommune.example',
+        timeoutMs: 2000,
+      }),
+    },
+    cards: createCardRenderer(CARDS_DIR),
+    localRules: {},
+    itLanguage: 'nb',
+    policy: { firstRetryMs: 50, maxDelayMs: 200, giveUpMs: 60_000 },
+    leaseMs: 10_000,
+    intervalMs: 20,
+    retentionMs: 86_400_000,
+    log: pino({ level: 'silent' }),
+  });
+}
+
+describe('two workers on one outbox (two instances sharing the database)', () => {
+  it('deliver every report exactly once, through outages', async () => {
+    const dataDir = newDataDir();
+    const [one, two] = [createSqliteStores(dataDir), createSqliteStores(dataDir)];
+    for (let n = 0; n < 20; n += 1) {
+      await one.reportOutbox.add(
+        {
+          kind: 'report',
+          category: 'other',
+          tenantId: 't',
+          aadObjectId: `u${n}`,
+          language: 'nb',
+          content: {
+            description: `n${n}`,
+            details: '',
+            happenedAt: '2026-03-04 14:30',
+            attachments: [],
+            missingFiles: [],
+          },
+        },
+        new Date(),
+      );
+    }
+    graph.failures.push({ status: 503 }, { status: 429, retryAfterSeconds: 0 }, { status: 500 }, { status: 502 });
+    const workers = [worker(one), worker(two)];
+    workers.forEach((w) => w.start());
+    const deadline = Date.now() + 15_000;
+    while (graph.mails.length < 20 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 300));
+    await Promise.all(workers.map((w) => w.stop()));
+    const subjects = graph.mails.map((m) => m.request.message.subject);
+    expect(subjects).toHaveLength(20);
+    expect(new Set(subjects).size).toBe(20);
+    expect(graph.attempts).toBe(24);
+    await one.health.close();
+    await two.health.close();
+  });
+});

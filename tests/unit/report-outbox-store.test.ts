@@ -1,0 +1,97 @@
+import { createSqliteStores, type Stores } from '../../src/stores/sqlite/create-sqlite-stores';
+import type { NewReport } from '../../src/reports/report-types';
+import { newDataDir } from '../support/test-service';
+
+const report = (n: number): NewReport => ({
+  kind: 'report',
+  category: 'suspicious-email',
+  tenantId: 'tenant',
+  aadObjectId: `user-${n}`,
+  language: 'nb',
+  content: {
+    description: `secret ${n}`,
+    details: '',
+    happenedAt: '2026-03-04 14:30',
+    attachments: [],
+    missingFiles: [],
+  },
+});
+const T0 = new Date('2026-12-31T22:30:00Z'); // 23:30 in Oslo: still 2026
+const later = (ms: number) => new Date(T0.getTime() + ms);
+
+let dataDir: string;
+let a: Stores;
+let b: Stores;
+beforeEach(() => {
+  dataDir = newDataDir();
+  a = createSqliteStores(dataDir);
+  b = createSqliteStores(dataDir); // a second connection, as a second instance would have
+});
+afterEach(async () => {
+  await a.health.close();
+  await b.health.close();
+});
+
+describe('the SQLite report outbox', () => {
+  it('numbers reports per Norwegian year', async () => {
+    const first = await a.reportOutbox.add(report(1), T0);
+    const second = await b.reportOutbox.add(report(2), T0);
+    const newYear = await a.reportOutbox.add(report(3), later(60 * 60_000)); // 00:30 in Oslo, 1 January 2027
+    expect([first.reference, second.reference, newYear.reference]).toEqual([
+      'MF-2026-000001',
+      'MF-2026-000002',
+      'MF-2027-000001',
+    ]);
+  });
+
+  it('leases each due item to one claimant until the lease runs out', async () => {
+    for (let n = 0; n < 5; n += 1) await a.reportOutbox.add(report(n), T0);
+    const mine = await a.reportOutbox.claimDue(T0, 30_000, 'worker-a', 3);
+    const theirs = await b.reportOutbox.claimDue(T0, 30_000, 'worker-b', 10);
+    expect(mine).toHaveLength(3);
+    expect(theirs).toHaveLength(2);
+    const refs = [...mine, ...theirs].map((c) => c.item.reference);
+    expect(new Set(refs).size).toBe(5);
+    expect(await b.reportOutbox.claimDue(later(29_000), 30_000, 'worker-b', 10)).toHaveLength(0);
+    // After the leases run out (worker-a died), every item is claimable again, and worker-a can no longer move them.
+    const taken = await b.reportOutbox.claimDue(later(31_000), 30_000, 'worker-b', 10);
+    expect(taken.map((c) => c.item.reference).sort()).toEqual(refs.sort());
+    await a.reportOutbox.markDelivered(mine[0]!, later(32_000));
+    expect((await a.reportOutbox.get(mine[0]!.item.reference))?.status).toBe('delivering');
+  });
+
+  it('deletes the content on delivery, keeps metadata, and purges it after retention', async () => {
+    const item = await a.reportOutbox.add(report(1), T0);
+    const [claim] = await a.reportOutbox.claimDue(T0, 30_000, 'w', 10);
+    await a.reportOutbox.markTargetDone(claim!, 'mail', later(1));
+    await a.reportOutbox.markDelivered(claim!, later(2));
+    const delivered = await a.reportOutbox.get(item.reference);
+    expect(delivered).toMatchObject({ status: 'delivered', content: undefined, noticeDue: 'delivered', attempts: 1 });
+    expect(delivered?.mailSentAt).toEqual(later(1));
+    expect(await a.reportOutbox.purgeFinished(later(10))).toBe(0); // a note is still due
+    const [note] = await a.reportOutbox.claimDue(later(3), 30_000, 'w', 10);
+    await a.reportOutbox.clearNotice(note!, 'delivered');
+    expect(await a.reportOutbox.purgeFinished(T0)).toBe(0);
+    expect(await a.reportOutbox.purgeFinished(later(10))).toBe(1);
+    expect(await a.reportOutbox.get(item.reference)).toBeUndefined();
+  });
+
+  it('schedules retries, keeps content when it gives up, and thanks once when handled', async () => {
+    const item = await a.reportOutbox.add(report(1), T0);
+    let [claim] = await a.reportOutbox.claimDue(T0, 30_000, 'w', 10);
+    await a.reportOutbox.scheduleRetry(claim!, later(5000), 'http 503');
+    expect(await a.reportOutbox.claimDue(later(4000), 30_000, 'w', 10)).toHaveLength(0);
+    [claim] = await a.reportOutbox.claimDue(later(5000), 30_000, 'w', 10);
+    // IT marks it handled while the worker still holds it: the thank-you survives the failure.
+    expect(await b.reportOutbox.markHandled(item.reference, later(5500))).toBe(true);
+    expect(await b.reportOutbox.markHandled(item.reference, later(5600))).toBe(false);
+    await a.reportOutbox.markFailed(claim!, later(6000), 'network');
+    expect(await a.reportOutbox.get(item.reference)).toMatchObject({
+      status: 'failed',
+      attempts: 2,
+      noticeDue: 'handled',
+      lastError: 'network',
+      content: { description: 'secret 1' },
+    });
+  });
+});
