@@ -1,16 +1,9 @@
 import { loadConfig } from '../../src/config/load-config';
 import { createBotAuthentication } from '../../src/teams/create-bot-authentication';
 import { createProactiveSender, parseRetryAfter } from '../../src/teams/create-proactive-sender';
-import { ConnectorStandIn } from '../support/connector-stand-in';
+import { useConnectorStandIn } from '../support/connector-stand-in';
 
-const connector = new ConnectorStandIn();
-beforeAll(() => connector.start());
-afterAll(() => connector.stop());
-beforeEach(() => {
-  connector.sent.length = 0;
-  connector.failures.length = 0;
-  connector.attempts = 0;
-});
+const connector = useConnectorStandIn();
 
 const sender = createProactiveSender(createBotAuthentication(loadConfig({})), '', 2000);
 const address = () => ({

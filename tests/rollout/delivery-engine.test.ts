@@ -1,15 +1,8 @@
 import { TENANT } from '../support/activities';
-import { ConnectorStandIn } from '../support/connector-stand-in';
+import { useConnectorStandIn } from '../support/connector-stand-in';
 import { addRecipients, createTestRollout, recipientId } from '../support/rollout-fixture';
 
-const connector = new ConnectorStandIn();
-beforeAll(() => connector.start());
-afterAll(() => connector.stop());
-beforeEach(() => {
-  connector.sent.length = 0;
-  connector.failures.length = 0;
-  connector.attempts = 0;
-});
+const connector = useConnectorStandIn();
 
 type Fixture = ReturnType<typeof createTestRollout>;
 const open: Fixture[] = [];

@@ -112,3 +112,17 @@ export class ConnectorStandIn {
     });
   }
 }
+
+/** Jest hooks: one stand-in for the test file, emptied before each test. */
+export function useConnectorStandIn(): ConnectorStandIn {
+  const connector = new ConnectorStandIn();
+  beforeAll(() => connector.start());
+  afterAll(() => connector.stop());
+  beforeEach(() => {
+    connector.sent.length = 0;
+    connector.failures.length = 0;
+    connector.attempts = 0;
+    connector.delayMs = 0;
+  });
+  return connector;
+}
