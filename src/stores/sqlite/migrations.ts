@@ -57,7 +57,6 @@ export const MIGRATIONS: Migration[] = [
         reason           TEXT,
         next_attempt_at  INTEGER NOT NULL DEFAULT 0,
         claimed_by       TEXT,
-        claim_expires_at INTEGER,
         sent_at          TEXT,
         PRIMARY KEY (tenant_id, aad_object_id, message_id)
       );
