@@ -1,0 +1,153 @@
+import stopwords from './lexicon/stopwords.json';
+import synonyms from './lexicon/synonyms.json';
+import topics from './lexicon/topic-terms.json';
+import { tokenise } from './normalise-text';
+import { createCompoundSplitter, type CompoundSplitter } from './split-compound';
+import { createStem, type Stem, type StemmerLanguage } from './stemmers';
+
+/** One word of a question as the index sees it: its term, and the parts if it is a compound. */
+export interface AnalysedWord {
+  /** The folded word as written, for spelling fixes. */
+  word: string;
+  term: string;
+  parts: string[];
+}
+
+export interface Analyser {
+  stem: Stem;
+  /** The words of a text that carry meaning, stemmed, with synonyms made one. */
+  words(text: string): AnalysedWord[];
+  /** Every term of a text, compound parts included: what a document is indexed by. */
+  terms(text: string): string[];
+  /** The folded stop words, for recognising misspelt ones ("hvordna"). */
+  stopwords: ReadonlySet<string>;
+  /** The synonym key a term stands for, if any. */
+  canonical(term: string): string | undefined;
+  /** The same analysis with compounds split against a vocabulary of known terms. */
+  withVocabulary(vocabulary: ReadonlySet<string>): Analyser;
+}
+
+interface Phrase {
+  stems: string[];
+  key: string;
+}
+
+const SYNONYM_GROUPS = synonyms.groups as Record<string, string[]>;
+
+function synonymTables(stem: Stem) {
+  const single = new Map<string, string>();
+  const phrases: Phrase[] = [];
+  for (const [key, variants] of Object.entries(SYNONYM_GROUPS)) {
+    single.set(key, key);
+    for (const variant of variants) {
+      const words = tokenise(variant);
+      if (words.length === 1) single.set(stem(words[0] ?? ''), key);
+      else if (words.length > 1) phrases.push({ stems: words.map(stem), key });
+    }
+  }
+  // Longest phrase first, so "two factor authentication" wins over "two factor".
+  phrases.sort((a, b) => b.stems.length - a.stems.length);
+  const byFirstStem = new Map<string, Phrase[]>();
+  for (const phrase of phrases) {
+    const first = phrase.stems[0] ?? '';
+    byFirstStem.set(first, [...(byFirstStem.get(first) ?? []), phrase]);
+  }
+  return { single, phrases: byFirstStem, keys: new Set(Object.keys(SYNONYM_GROUPS)) };
+}
+
+/** "sommer2024" → sommer + 2024, so a password pattern meets the words it is made of; "2fa" stays whole. */
+function splitLettersAndDigits(token: string, keys: ReadonlySet<string>): string[] {
+  const match = /^([a-z]{3,})(\d+)$/.exec(token);
+  return match && !keys.has(token) ? [match[1] ?? '', match[2] ?? ''] : [token];
+}
+
+/** Any year reads as "a year": the FAQ talks about years in passwords, not about one year. */
+const YEAR = /^(19|20)\d\d$/;
+const YEAR_KEY = 'arstall';
+
+/** Particle verbs split around a pronoun: "melder jeg fra", "logger du inn". */
+const MAX_GAP = 2;
+
+/** The phrase starting at `start` and the index of its last word, skipping up to MAX_GAP stop words inside it. */
+function phraseAt(
+  stems: string[],
+  start: number,
+  phrases: ReadonlyMap<string, Phrase[]>,
+  isStop: (index: number) => boolean,
+): { phrase: Phrase; end: number } | undefined {
+  for (const phrase of phrases.get(stems[start] ?? '') ?? []) {
+    let at = start;
+    let matched = true;
+    for (const wanted of phrase.stems.slice(1)) {
+      let next = at + 1;
+      while (next - at <= MAX_GAP && stems[next] !== wanted && isStop(next)) next += 1;
+      if (stems[next] !== wanted) {
+        matched = false;
+        break;
+      }
+      at = next;
+    }
+    if (matched) return { phrase, end: at };
+  }
+  return undefined;
+}
+
+/**
+ * The text analysis shared by the index and the questions, so both sides of a
+ * match are spelt the same: fold and split (normalise-text), join synonym
+ * phrases, drop stop words, stem, map synonyms to one key, split compounds.
+ */
+export function createAnalyser(language: StemmerLanguage): Analyser {
+  const stem = createStem(language);
+  const stop = new Set(
+    [...stopwords.words, ...(language === 'english' ? stopwords.englishOnly : [])].flatMap((w) => tokenise(w)),
+  );
+  const tables = synonymTables(stem);
+  return build(stem, stop, tables, undefined);
+}
+
+function build(
+  stem: Stem,
+  stop: ReadonlySet<string>,
+  tables: ReturnType<typeof synonymTables>,
+  splitter: CompoundSplitter | undefined,
+): Analyser {
+  const canonical = (term: string) => tables.single.get(term);
+  const toTerm = (word: string) => (YEAR.test(word) ? YEAR_KEY : (canonical(stem(word)) ?? stem(word)));
+
+  function words(text: string): AnalysedWord[] {
+    const tokens = tokenise(text).flatMap((token) => splitLettersAndDigits(token, tables.keys));
+    const stems = tokens.map(stem);
+    const out: AnalysedWord[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const word = tokens[i] ?? '';
+      const found = phraseAt(stems, i, tables.phrases, (index) => stop.has(tokens[index] ?? ''));
+      if (found) {
+        out.push({ word: tokens.slice(i, found.end + 1).join(' '), term: found.phrase.key, parts: [] });
+        i = found.end;
+      } else if (!stop.has(word) && (word.length > 1 || /\d/.test(word))) {
+        const term = toTerm(word);
+        out.push({ word, term, parts: splitter?.split(stem(word)) ?? [] });
+      }
+    }
+    return out;
+  }
+
+  return {
+    stem,
+    words,
+    terms: (text) => words(text).flatMap((w) => [w.term, ...w.parts]),
+    stopwords: stop,
+    canonical,
+    withVocabulary(vocabulary) {
+      const terms = new Set([...vocabulary, ...tables.keys]);
+      // Only words that are short as written ("pc", "lås", "pin"), not long ones with short stems.
+      const strongShort = Object.values(topics.areas)
+        .flat()
+        .filter((word) => word.length < 4)
+        .flatMap((word) => tokenise(word).map(toTerm));
+      const shortTerms = new Set([...tables.keys, ...strongShort]);
+      return build(stem, stop, tables, createCompoundSplitter({ terms, shortTerms, canonical, stem }));
+    },
+  };
+}
