@@ -11,6 +11,7 @@ import { loadConfig } from './config/load-config';
 import { loadLocalRules } from './content/load-local-rules';
 import { loadThemes } from './content/load-themes';
 import { createThemeLibrary } from './content/theme-library';
+import { createQuestionAnswerer } from './questions/answer-question';
 import { createLogger } from './log/create-logger';
 import { CARDS_DIR, PROJECT_ROOT, THEMES_DIR } from './project-paths';
 import { StartupError } from './startup-error';
@@ -37,6 +38,7 @@ export async function startService(
   const themes = createThemeLibrary(loadThemes(THEMES_DIR), localRules);
   const stores = createSqliteStores(config.dataDir);
   const cards = createCardRenderer(CARDS_DIR);
+  const questions = createQuestionAnswerer(themes, localRules);
 
   const app = createApp(
     {
@@ -44,6 +46,9 @@ export async function startService(
       cards,
       themes,
       localRules,
+      questions,
+      // Wired to the delivery ledger by the rollout feature.
+      recentThemeIds: async () => [],
       defaultLanguage: config.defaultLanguage,
       allowedTenantIds: config.allowedTenantIds,
       log,

@@ -35,6 +35,9 @@ const TEMPLATE_TITLES: Record<CardName, string> = {
   answer: 'Svar på spørsmål / Answer to a question',
   'report-form': 'Meldeskjema / Report form',
   'report-receipt': 'Kvittering / Report receipt',
+  urgent: 'Haster: gjør dette nå / Urgent steps',
+  'question-fallback': 'Usikkert svar / Not sure: closest topics',
+  'topic-summary': 'Tema i korte trekk / Topic summary',
 };
 
 const LANGUAGE_TITLES: Record<Language, string> = { nb: 'Bokmål (nb)', nn: 'Nynorsk (nn)', en: 'English (en)' };

@@ -14,6 +14,9 @@ export const CARD_NAMES = [
   'answer',
   'report-form',
   'report-receipt',
+  'urgent',
+  'question-fallback',
+  'topic-summary',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

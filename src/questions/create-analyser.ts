@@ -65,7 +65,7 @@ function splitLettersAndDigits(token: string, keys: ReadonlySet<string>): string
 const YEAR = /^(19|20)\d\d$/;
 const YEAR_KEY = 'arstall';
 
-/** Particle verbs split around a pronoun: "melder jeg fra", "logger du inn". */
+/** Particle verbs split around a pronoun: "melder vi fra", "logger han inn". */
 const MAX_GAP = 2;
 
 /** The phrase starting at `start` and the index of its last word, skipping up to MAX_GAP stop words inside it. */

@@ -10,8 +10,8 @@ const EN = new Set(markers.en);
 export type DetectedLanguage = Language | 'norwegian' | undefined;
 
 /**
- * Decides nb, nn or en from marker words: nynorsk (ikkje, kva, korleis, eg …),
- * bokmål (ikke, hva, hvordan, jeg …) and English function words. Letters æ, ø
+ * Decides nb, nn or en from marker words: nynorsk (kva, korleis, berre …),
+ * bokmål (hva, hvordan, bare …) and English function words. Letters æ, ø
  * and å count as Norwegian. Too few or evenly split markers: undefined.
  */
 export function detectLanguage(text: string): DetectedLanguage {

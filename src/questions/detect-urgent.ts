@@ -6,7 +6,7 @@ import { createStem } from './stemmers';
 export const URGENT_SITUATIONS = ['typed-password', 'clicked-link', 'lost-device', 'wrong-recipient'] as const;
 export type UrgentSituation = (typeof URGENT_SITUATIONS)[number];
 
-/** How far from the action an object may stand: "trykte eg på den rare lenka" or "mobilen min er stjålet". */
+/** How far from the action an object may stand: "trykte på den rare lenka" or "mobilen min er stjålet". */
 const OBJECT_AFTER = 6;
 const OBJECT_BEFORE = 4;
 const NEGATION_BEFORE = 2;
@@ -58,7 +58,7 @@ function matchesRule(tokens: string[], raw: string[], rule: Rule): boolean {
     const action = rule.actions.find((phrase) => phraseAt(tokens, i, phrase));
     if (!action) continue;
     const end = i + action.length;
-    // "jeg klikket ikke", "har aldri gitt passordet": negated; "glemte å låse": something else.
+    // "klikket aldri", "har aldri gitt passordet": negated; "glemte å låse": something else.
     const near = tokens.slice(Math.max(0, i - NEGATION_BEFORE), end + NEGATION_AFTER);
     if (near.some((token) => NEGATIONS.has(token)) || urgent.infinitiveMarkers.includes(raw[end] ?? '')) continue;
     for (let j = Math.max(0, i - OBJECT_BEFORE); j < Math.min(tokens.length, end + OBJECT_AFTER); j++) {

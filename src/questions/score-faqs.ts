@@ -10,8 +10,9 @@ const FIELD_WEIGHT: Record<FaqField, number> = { questions: 1, keywords: 0.7, an
 const PART_FACTOR = 0.8;
 /**
  * How much the entry's closest question variant is covered by the question
- * counts in the ranking: "hvordan låser jeg skjermen" fits "Hvordan låser jeg
- * PC-en?" better than "Må jeg låse skjermen hjemme også?", which is about home.
+ * counts in the ranking: a question about locking the screen at work fits
+ * "how do I lock my PC" better than "must I lock the screen at home too",
+ * whose variant has a word (home) the question lacks.
  */
 const VARIANT_SHARE = 0.25;
 const RANKED_LEADERS = 30;

@@ -1,7 +1,8 @@
 import type { Route } from '../app/route';
-import { showHelp, pointToHelp, unknownAction } from './help-routes';
+import { showHelp, unknownAction } from './help-routes';
 import { quietInstallEvents, welcomeOnInstall } from './install-routes';
 import { setLanguage, showLanguageChoice } from './language-routes';
+import { answerQuestion, askFollowUp, askIt, showTopic, thankForFeedback } from './question-routes';
 import { answerQuiz, openQuiz } from './quiz-routes';
 
 /** Order matters: the first route that selects a turn handles it; catch-alls last. */
@@ -13,6 +14,11 @@ export const ALL_ROUTES: Route[] = [
   setLanguage,
   openQuiz,
   answerQuiz,
+  askFollowUp,
+  showTopic,
+  thankForFeedback,
+  askIt,
   unknownAction,
-  pointToHelp,
+  // Catch-all: any other text is a question.
+  answerQuestion,
 ];
