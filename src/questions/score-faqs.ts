@@ -1,11 +1,15 @@
-import type { FaqField, FaqRef, LanguageIndex, QuestionIndex } from './build-index';
-import type { StemmerLanguage } from './stemmers';
+import { FIELD_BIT, type FaqField, type FaqRef, type LanguageIndex } from './build-index';
 import { createSpellingCorrector, type SpellingCorrector } from './correct-spelling';
 import outOfScope from './lexicon/out-of-scope.json';
 import topics from './lexicon/topic-terms.json';
+import type { StemmerLanguage } from './stemmers';
 
 /** How much a match counts, by where it is: a question variant says most about what an entry answers. */
 const FIELD_WEIGHT: Record<FaqField, number> = { questions: 1, keywords: 0.7, answer: 0.6 };
+/** The best field weight for every combination of field bits. */
+const BEST_FIELD_WEIGHT = Array.from({ length: 8 }, (_, bits) =>
+  Math.max(0, ...(Object.keys(FIELD_BIT) as FaqField[]).filter((f) => bits & FIELD_BIT[f]).map((f) => FIELD_WEIGHT[f])),
+);
 /** Matching only a part of a compound ("passord" in "passordbehandler") is a weaker match. */
 const PART_FACTOR = 0.8;
 /**
@@ -15,7 +19,8 @@ const PART_FACTOR = 0.8;
  * whose variant has a word (home) the question lacks.
  */
 const VARIANT_SHARE = 0.25;
-const RANKED_LEADERS = 30;
+/** Only the best documents by coverage are ranked and returned: the rest cannot be the answer. */
+const RANKED_LEADERS = 40;
 /** A word the content never uses may be filler or a sign the question is about something else. */
 const UNKNOWN_SHARE = 0.3;
 /**
@@ -32,15 +37,14 @@ export interface FaqScore extends FaqRef {
   documentId: string;
   /** The share of the question's weighted words that the entry matches. */
   score: number;
-  /** The order of entries: coverage both ways, then MiniSearch's BM25 score. */
+  /** The order of entries: coverage of the question and of the entry's closest question variant. */
   rank: number;
-  relevance: number;
   /** The question names an everyday topic outside security that this entry's texts do not mention. */
   missesOutOfScopeWord: boolean;
 }
 
 export interface ScoredQuestion {
-  /** Every entry that shares a word with the question, best first. */
+  /** The entries that cover the question best, best first. */
   faqs: FaqScore[];
   /** The question names something the campaign is about (a topic term). */
   namesTopic: boolean;
@@ -53,7 +57,9 @@ interface QueryWord {
   topic: boolean;
 }
 
-interface Lexicon {
+/** What scoring needs besides the index: the analysed word lists and working arrays. */
+interface IndexContext {
+  scratch: Scratch;
   outOfScope: ReadonlySet<string>;
   topics: ReadonlySet<string>;
   /** Recognises misspelt stop words ("hvordna"), which must not be "corrected" into content words. */
@@ -64,31 +70,30 @@ const OUT_OF_SCOPE_WORDS = Object.values(outOfScope.domains as Record<string, st
 const TOPIC_WORDS = Object.values(topics.areas as Record<string, string[]>).flat();
 
 /** The question's words with their weights, misspelt words corrected against the vocabulary. */
-function queryWords(index: LanguageIndex, question: string, lexicon: Lexicon): QueryWord[] {
+function queryWords(index: LanguageIndex, question: string, context: IndexContext): QueryWord[] {
   const words: QueryWord[] = [];
   for (const word of index.analyser.words(question)) {
     // An everyday compound ("sykemelding") is about its whole, not its parts.
-    const outOfScope = lexicon.outOfScope.has(word.term);
+    const outOfScope = context.outOfScope.has(word.term);
     const all = [{ term: word.term, part: false }, ...word.parts.map((term) => ({ term, part: true }))];
     let forms = (outOfScope ? all.slice(0, 1) : all).filter((f) => index.idf.has(f.term));
     if (forms.length === 0 && !outOfScope) {
-      if (lexicon.stopwords.correct(word.word)) continue;
+      if (context.stopwords.correct(word.word)) continue;
       const corrected = index.speller.correct(word.term);
       if (corrected) forms = [{ term: corrected, part: false }];
     }
-    const topic = [...all, ...forms].some((f) => lexicon.topics.has(f.term));
+    const topic = [...all, ...forms].some((f) => context.topics.has(f.term));
     const rarity =
       forms.length > 0 ? Math.max(...forms.map((f) => index.idf.get(f.term) ?? 0)) : UNKNOWN_SHARE * index.maxIdf;
-    const weight = rarity * (topic || outOfScope ? TOPIC_BOOST : 1);
-    words.push({ forms, weight, outOfScope, topic });
+    words.push({ forms, weight: rarity * (topic || outOfScope ? TOPIC_BOOST : 1), outOfScope, topic });
   }
   return words;
 }
 
 /** The share of the best-covered question variant (by rarity) that the question's terms cover. */
-function variantCoverage(index: LanguageIndex, documentId: string, terms: ReadonlySet<string>): number {
+function variantCoverage(index: LanguageIndex, document: number, terms: ReadonlySet<string>): number {
   let best = 0;
-  for (const variant of index.variants.get(documentId) ?? []) {
+  for (const variant of index.documents[document]?.variants ?? []) {
     let covered = 0;
     for (const { term, weight } of variant.terms) if (terms.has(term)) covered += weight;
     if (variant.total > 0) best = Math.max(best, covered / variant.total);
@@ -96,53 +101,73 @@ function variantCoverage(index: LanguageIndex, documentId: string, terms: Readon
   return best;
 }
 
-/** How much the best of a word's forms matches in one document (0 when it does not). */
-function matchValue(word: QueryWord, match: Record<string, string[]>): number {
-  let best = 0;
-  for (const form of word.forms) {
-    const fields = match[form.term];
-    if (!fields) continue;
-    for (const field of fields) {
-      const value = FIELD_WEIGHT[field as FaqField] * (form.part ? PART_FACTOR : 1);
-      if (value > best) best = value;
-    }
-  }
-  return best;
+/**
+ * Per-index working arrays, one slot per document, reused by every question:
+ * the engine is synchronous, so one question at a time uses them.
+ */
+interface Scratch {
+  covered: Float64Array;
+  wordBest: Float64Array;
+  outOfScopeMatched: Uint16Array;
+  touched: number[];
 }
 
-function scoreIndex(index: LanguageIndex, words: QueryWord[]): FaqScore[] {
-  const total = words.reduce((sum, w) => sum + w.weight, 0);
-  const terms = [...new Set(words.flatMap((w) => w.forms.map((f) => f.term)))];
-  if (terms.length === 0 || total === 0) return [];
-  const termSet = new Set(terms);
-  const scored = index.search.search(terms.join(' ')).map((result) => {
-    let covered = 0;
-    let missesOutOfScopeWord = false;
-    for (const word of words) {
-      const best = matchValue(word, result.match);
-      covered += word.weight * best;
-      // A theme keyword alone ("bilen" for travel) does not make an everyday topic a security question.
-      if (word.outOfScope && best < FIELD_WEIGHT.answer) missesOutOfScopeWord = true;
+const scratchFor = (index: LanguageIndex): Scratch => ({
+  covered: new Float64Array(index.documents.length),
+  wordBest: new Float64Array(index.documents.length),
+  outOfScopeMatched: new Uint16Array(index.documents.length),
+  touched: [],
+});
+
+/** Adds one word's best match per document to the coverage. */
+function addWord(index: LanguageIndex, word: QueryWord, scratch: Scratch): void {
+  const { covered, wordBest, outOfScopeMatched, touched } = scratch;
+  const hit: number[] = [];
+  for (const form of word.forms) {
+    const factor = form.part ? PART_FACTOR : 1;
+    for (const { document, fields } of index.postings.get(form.term) ?? []) {
+      const value = (BEST_FIELD_WEIGHT[fields] ?? 0) * factor;
+      if (wordBest[document] === 0) hit.push(document);
+      if (value > (wordBest[document] ?? 0)) wordBest[document] = value;
     }
-    const key = String(result.faq);
-    const [theme, faqId] = key.split('/') as [FaqRef['theme'], string];
-    const score = covered / total;
-    return {
-      documentId: String(result.id),
-      key,
-      theme,
-      faqId,
-      score,
-      rank: (1 - VARIANT_SHARE) * score,
-      relevance: result.score,
-      missesOutOfScopeWord,
-    };
-  });
+  }
+  for (const document of hit) {
+    const value = wordBest[document] ?? 0;
+    if (covered[document] === 0) touched.push(document);
+    covered[document] = (covered[document] ?? 0) + word.weight * value;
+    // A theme keyword alone ("bilen" for travel) does not make an everyday topic a security question.
+    if (word.outOfScope && value >= FIELD_WEIGHT.answer)
+      outOfScopeMatched[document] = (outOfScopeMatched[document] ?? 0) + 1;
+    wordBest[document] = 0;
+  }
+}
+
+/** The best documents for a question, scored word by word through the postings: only touched documents cost. */
+function scoreIndex(index: LanguageIndex, words: QueryWord[], scratch: Scratch): FaqScore[] {
+  const total = words.reduce((sum, w) => sum + w.weight, 0);
+  if (total === 0) return [];
+  for (const word of words) addWord(index, word, scratch);
+  const { covered, outOfScopeMatched, touched } = scratch;
+  const outOfScopeWords = words.filter((w) => w.outOfScope).length;
+  const found = touched.map((document) => ({
+    document,
+    score: (covered[document] ?? 0) / total,
+    missesOutOfScopeWord: (outOfScopeMatched[document] ?? 0) < outOfScopeWords,
+  }));
+  for (const document of touched) {
+    covered[document] = 0;
+    outOfScopeMatched[document] = 0;
+  }
+  touched.length = 0;
+  found.sort((a, b) => b.score - a.score || a.document - b.document);
   // Variant coverage only reorders the leaders; the long tail cannot reach them.
-  scored.sort((a, b) => b.score - a.score);
-  for (const faq of scored.slice(0, RANKED_LEADERS))
-    faq.rank += VARIANT_SHARE * variantCoverage(index, faq.documentId, termSet);
-  return scored;
+  const terms = new Set(words.flatMap((w) => w.forms.map((f) => f.term)));
+  return found.slice(0, RANKED_LEADERS).map(({ document, score, missesOutOfScopeWord }) => {
+    const doc = index.documents[document];
+    if (!doc) throw new RangeError(`posting for a missing document ${document}`);
+    const rank = (1 - VARIANT_SHARE) * score + VARIANT_SHARE * variantCoverage(index, document, terms);
+    return { key: doc.key, theme: doc.theme, faqId: doc.faqId, documentId: doc.id, score, rank, missesOutOfScopeWord };
+  });
 }
 
 /** Which indexes to search: only the question's own language family when it is known. */
@@ -158,26 +183,31 @@ const analysedSet = (index: LanguageIndex, words: string[]) =>
  * question in a known language is only read with that language's stemmer, so
  * Norwegian words are not "corrected" into English ones.
  */
-export function createFaqScorer(index: QuestionIndex): FaqScorer {
-  const lexicons: Lexicon[] = index.indexes.map((languageIndex) => ({
-    outOfScope: analysedSet(languageIndex, OUT_OF_SCOPE_WORDS),
-    topics: analysedSet(languageIndex, TOPIC_WORDS),
-    stopwords: createSpellingCorrector(new Map([...languageIndex.analyser.stopwords].map((word) => [word, 1]))),
-  }));
+export function createFaqScorer(indexes: readonly LanguageIndex[]): FaqScorer {
+  const contexts = new Map<LanguageIndex, IndexContext>(
+    indexes.map((index) => [
+      index,
+      {
+        scratch: scratchFor(index),
+        outOfScope: analysedSet(index, OUT_OF_SCOPE_WORDS),
+        topics: analysedSet(index, TOPIC_WORDS),
+        stopwords: createSpellingCorrector(new Map([...index.analyser.stopwords].map((word) => [word, 1]))),
+      },
+    ]),
+  );
   return (question, stemmers = ['norwegian', 'english']) => {
     const best = new Map<string, FaqScore>();
     let namesTopic = false;
-    index.indexes.forEach((languageIndex, i) => {
-      if (!stemmers.includes(languageIndex.stemmer)) return;
-      const lexicon = lexicons[i];
-      if (!lexicon) return;
-      const words = queryWords(languageIndex, question, lexicon);
+    for (const [index, context] of contexts) {
+      if (!stemmers.includes(index.stemmer)) continue;
+      const words = queryWords(index, question, context);
       namesTopic ||= words.some((word) => word.topic);
-      for (const candidate of scoreIndex(languageIndex, words)) {
+      for (const candidate of scoreIndex(index, words, context.scratch)) {
         const known = best.get(candidate.key);
         if (!known || candidate.rank > known.rank) best.set(candidate.key, candidate);
       }
-    });
-    return { faqs: [...best.values()].sort((a, b) => b.rank - a.rank || b.relevance - a.relevance), namesTopic };
+    }
+    // Equal ranks keep the order of coverage, then the campaign's own order, so answers are stable.
+    return { faqs: [...best.values()].sort((a, b) => b.rank - a.rank), namesTopic };
   };
 }
