@@ -50,6 +50,7 @@ export interface LanguageIndex {
   /** How rare a term is across FAQ entries: ln(1 + entries / entries with the term). */
   idf: ReadonlyMap<string, number>;
   maxIdf: number;
+  /** Corrects to a term or a synonym's stem: map the result through the analyser's canonical(). */
   speller: SpellingCorrector;
 }
 
@@ -80,6 +81,20 @@ function rawDocuments(themes: ThemeLibrary, languages: Language[]): RawDocument[
       }));
     }),
   );
+}
+
+/**
+ * What misspelt words are corrected to: the index's terms, and the stems of
+ * synonyms whose key the index uses ("pasordbehandler" is one slip from the
+ * stem "passordbehandl", not from the key "passordbehandler").
+ */
+function spellingVocabulary(frequencies: ReadonlyMap<string, number>, analyser: Analyser): Map<string, number> {
+  const vocabulary = new Map(frequencies);
+  for (const [stem, key] of analyser.synonymStems) {
+    const frequency = frequencies.get(key);
+    if (frequency && !vocabulary.has(stem)) vocabulary.set(stem, frequency);
+  }
+  return vocabulary;
 }
 
 function buildLanguageIndex(themes: ThemeLibrary, stemmer: StemmerLanguage, languages: Language[]): LanguageIndex {
@@ -128,7 +143,7 @@ function buildLanguageIndex(themes: ThemeLibrary, stemmer: StemmerLanguage, lang
     postings,
     idf,
     maxIdf: Math.log(1 + entries),
-    speller: createSpellingCorrector(frequencies),
+    speller: createSpellingCorrector(spellingVocabulary(frequencies, analyser)),
   };
 }
 

@@ -1,7 +1,7 @@
 import stopwords from './lexicon/stopwords.json';
 import synonyms from './lexicon/synonyms.json';
 import topics from './lexicon/topic-terms.json';
-import { tokenise } from './normalise-text';
+import { tokenise, tokeniseWithPieces, type Token } from './normalise-text';
 import { createCompoundSplitter, type CompoundSplitter } from './split-compound';
 import { createStem, type Stem, type StemmerLanguage } from './stemmers';
 
@@ -23,6 +23,8 @@ export interface Analyser {
   stopwords: ReadonlySet<string>;
   /** The synonym key a term stands for, if any. */
   canonical(term: string): string | undefined;
+  /** The stem of every one-word synonym and the key it stands for: misspellings are corrected against these too. */
+  synonymStems: ReadonlyMap<string, string>;
   /** The same analysis with compounds split against a vocabulary of known terms. */
   withVocabulary(vocabulary: ReadonlySet<string>): Analyser;
 }
@@ -56,9 +58,10 @@ function synonymTables(stem: Stem) {
 }
 
 /** "sommer2024" → sommer + 2024, so a password pattern meets the words it is made of; "2fa" stays whole. */
-function splitLettersAndDigits(token: string, keys: ReadonlySet<string>): string[] {
-  const match = /^([a-z]{3,})(\d+)$/.exec(token);
-  return match && !keys.has(token) ? [match[1] ?? '', match[2] ?? ''] : [token];
+function splitLettersAndDigits(token: Token, keys: ReadonlySet<string>): Token[] {
+  const match = /^([a-z]{3,})(\d+)$/.exec(token.token);
+  if (!match || keys.has(token.token)) return [token];
+  return [match[1] ?? '', match[2] ?? ''].map((part) => ({ token: part, pieces: [] }));
 }
 
 /** Any year reads as "a year": the FAQ talks about years in passwords, not about one year. */
@@ -115,8 +118,16 @@ function build(
   const canonical = (term: string) => tables.single.get(term);
   const toTerm = (word: string) => (YEAR.test(word) ? YEAR_KEY : (canonical(stem(word)) ?? stem(word)));
 
+  const isContent = (word: string) => !stop.has(word) && (word.length > 1 || /\d/.test(word));
+  /** Compound parts from the vocabulary, else the pieces it was written with ("bluetooth-tastatur"). */
+  const partsOf = (word: string, pieces: string[]) => {
+    const parts = splitter?.split(stem(word)) ?? [];
+    return parts.length > 0 ? parts : pieces.filter(isContent).map(toTerm);
+  };
+
   function words(text: string): AnalysedWord[] {
-    const tokens = tokenise(text).flatMap((token) => splitLettersAndDigits(token, tables.keys));
+    const written = tokeniseWithPieces(text).flatMap((token) => splitLettersAndDigits(token, tables.keys));
+    const tokens = written.map((t) => t.token);
     const stems = tokens.map(stem);
     const out: AnalysedWord[] = [];
     for (let i = 0; i < tokens.length; i++) {
@@ -125,9 +136,9 @@ function build(
       if (found) {
         out.push({ word: tokens.slice(i, found.end + 1).join(' '), term: found.phrase.key, parts: [] });
         i = found.end;
-      } else if (!stop.has(word) && (word.length > 1 || /\d/.test(word))) {
+      } else if (isContent(word)) {
         const term = toTerm(word);
-        out.push({ word, term, parts: splitter?.split(stem(word)) ?? [] });
+        out.push({ word, term, parts: partsOf(word, written[i]?.pieces ?? []).filter((part) => part !== term) });
       }
     }
     return out;
@@ -139,6 +150,7 @@ function build(
     terms: (text) => words(text).flatMap((w) => [w.term, ...w.parts]),
     stopwords: stop,
     canonical,
+    synonymStems: tables.single,
     withVocabulary(vocabulary) {
       const terms = new Set([...vocabulary, ...tables.keys]);
       // Only words that are short as written ("pc", "lås", "pin"), not long ones with short stems.
@@ -146,7 +158,8 @@ function build(
         .flat()
         .filter((word) => word.length < 4)
         .flatMap((word) => tokenise(word).map(toTerm));
-      const shortTerms = new Set([...tables.keys, ...strongShort]);
+      const shortKeys = [...tables.keys].filter((key) => key.length < 4);
+      const shortTerms = new Set([...shortKeys, ...strongShort]);
       return build(stem, stop, tables, createCompoundSplitter({ terms, shortTerms, canonical, stem }));
     },
   };

@@ -1,10 +1,12 @@
 import type { Language } from '../content/languages';
 import markers from './lexicon/language-markers.json';
+import { splitWords } from './normalise-text';
 
-const NN = new Set(markers.nn);
-const NB = new Set(markers.nb);
-const NORWEGIAN = new Set(markers.norwegian);
-const EN = new Set(markers.en);
+const markerSet = (words: string[]) => new Set(words.flatMap(splitWords));
+const NN = markerSet(markers.nn);
+const NB = markerSet(markers.nb);
+const NORWEGIAN = markerSet(markers.norwegian);
+const EN = markerSet(markers.en);
 
 /** What the words of a text say about its language; "norwegian" when it is Norwegian but could be either standard. */
 export type DetectedLanguage = Language | 'norwegian' | undefined;
@@ -24,7 +26,7 @@ export function detectLanguage(text: string): DetectedLanguage {
   let nb = 0;
   let en = 0;
   let norwegian = /[æøå]/.test(text.toLowerCase()) ? 1 : 0;
-  for (const word of words.map((w) => w.replace(/’/g, "'"))) {
+  for (const word of words) {
     if (NN.has(word)) nn += 1;
     if (NB.has(word)) nb += 1;
     if (NORWEGIAN.has(word)) norwegian += 1;

@@ -1,5 +1,5 @@
 import urgent from './lexicon/urgent-phrases.json';
-import { foldLetters } from './normalise-text';
+import { foldLetters, splitWords } from './normalise-text';
 import { createStem } from './stemmers';
 
 /** Something that has already happened and needs steps now, not an explanation. */
@@ -25,10 +25,8 @@ interface Rule {
   needsPlace: boolean;
 }
 
-const words = (text: string) =>
-  foldLetters(text)
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+/** Lexicon entries are split and folded exactly like the question. */
+const words = (text: string) => splitWords(text).map(foldLetters);
 const NEGATIONS = new Set(urgent.negations.flatMap(words));
 const PLACES = new Set(urgent.places.flatMap(words));
 const RULES: Rule[] = urgent.situations.flatMap((entry) =>
@@ -78,12 +76,7 @@ function matchesRule(tokens: string[], raw: string[], rule: Rule): boolean {
  * to the wrong person. Past tense only: "before I click" asks for advice.
  */
 export function detectUrgent(text: string): UrgentSituation | undefined {
-  const raw = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+  const raw = splitWords(text);
   const tokens = raw.map(foldLetters);
   return RULES.find((rule) => matchesRule(tokens, raw, rule))?.situation;
 }

@@ -20,11 +20,45 @@ export function foldLetters(text: string): string {
     .replace(/oe/g, 'o');
 }
 
-/** Folded words in order; everything that is not a letter or a digit separates words. */
-export function tokenise(text: string): string[] {
-  return foldLetters(text.replace(JOINERS, ''))
+const JOINED_WORD = /[\p{L}\p{N}]+(?:[-'’‘`´][\p{L}\p{N}]+)*/gu;
+
+/** A folded word and, if it was written with hyphens or apostrophes, its folded pieces. */
+export interface Token {
+  token: string;
+  pieces: string[];
+}
+
+const fold = (word: string) =>
+  foldLetters(word)
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
+
+/** Lower-case words as written (æ, ø and å kept), joined across hyphens and apostrophes. */
+export function splitWords(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(JOINERS, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/**
+ * Folded words in order, hyphenated ones joined ("bluetooth-tastatur" →
+ * "bluetoothtastatur") with their pieces kept for when the joined word is
+ * unknown. Everything that is not a letter or a digit separates words.
+ */
+export function tokeniseWithPieces(text: string): Token[] {
+  return [...text.normalize('NFKC').toLowerCase().matchAll(JOINED_WORD)].flatMap(([written]) => {
+    const pieces = written.split(/[-'’‘`´]/).flatMap(fold);
+    const joined = fold(written.replace(JOINERS, ''));
+    return joined.map((token) => ({ token, pieces: joined.length === 1 && pieces.length > 1 ? pieces : [] }));
+  });
+}
+
+/** Folded words in order; everything that is not a letter or a digit separates words. */
+export function tokenise(text: string): string[] {
+  return tokeniseWithPieces(text).map((t) => t.token);
 }
 
 /** One canonical spelling of a whole text, for comparing questions with each other. */

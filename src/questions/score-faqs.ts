@@ -10,7 +10,7 @@ const FIELD_WEIGHT: Record<FaqField, number> = { questions: 1, keywords: 0.7, an
 const BEST_FIELD_WEIGHT = Array.from({ length: 8 }, (_, bits) =>
   Math.max(0, ...(Object.keys(FIELD_BIT) as FaqField[]).filter((f) => bits & FIELD_BIT[f]).map((f) => FIELD_WEIGHT[f])),
 );
-/** Matching only a part of a compound ("passord" in "passordbehandler") is a weaker match. */
+/** Matching all parts of a compound ("passord" + "behandler") is less than matching the compound itself. */
 const PART_FACTOR = 0.8;
 /**
  * How much the entry's closest question variant is covered by the question
@@ -50,8 +50,15 @@ export interface ScoredQuestion {
   namesTopic: boolean;
 }
 
+interface Form {
+  term: string;
+  /** How much of the word a match of this form covers. */
+  share: number;
+  part: boolean;
+}
+
 interface QueryWord {
-  forms: { term: string; part: boolean }[];
+  forms: Form[];
   weight: number;
   outOfScope: boolean;
   topic: boolean;
@@ -69,20 +76,40 @@ interface IndexContext {
 const OUT_OF_SCOPE_WORDS = Object.values(outOfScope.domains as Record<string, string[]>).flat();
 const TOPIC_WORDS = Object.values(topics.areas as Record<string, string[]>).flat();
 
+/** How much a term says: its rarity, boosted when it names a topic. */
+function termWeight(index: LanguageIndex, context: IndexContext, term: string): number {
+  const rarity = index.idf.get(term) ?? UNKNOWN_SHARE * index.maxIdf;
+  return context.topics.has(term) ? rarity * TOPIC_BOOST : rarity;
+}
+
+/**
+ * The forms a word can match: the whole term (share 1), else its compound
+ * parts, each worth its share of the compound by how much it says, so "mobil"
+ * carries "jobbtelefonen" and "tastatur" alone does not carry "bluetooth-tastatur".
+ */
+function formsOf(index: LanguageIndex, context: IndexContext, whole: string | undefined, parts: string[]): Form[] {
+  const partWeights = parts.map((part) => termWeight(index, context, part));
+  const total = partWeights.reduce((sum, weight) => sum + weight, 0);
+  return [
+    ...(whole ? [{ term: whole, share: 1, part: false }] : []),
+    ...parts.map((term, i) => ({ term, share: (PART_FACTOR * (partWeights[i] ?? 0)) / total, part: true })),
+  ].filter((form) => index.idf.has(form.term));
+}
+
 /** The question's words with their weights, misspelt words corrected against the vocabulary. */
 function queryWords(index: LanguageIndex, question: string, context: IndexContext): QueryWord[] {
   const words: QueryWord[] = [];
   for (const word of index.analyser.words(question)) {
     // An everyday compound ("sykemelding") is about its whole, not its parts.
     const outOfScope = context.outOfScope.has(word.term);
-    const all = [{ term: word.term, part: false }, ...word.parts.map((term) => ({ term, part: true }))];
-    let forms = (outOfScope ? all.slice(0, 1) : all).filter((f) => index.idf.has(f.term));
+    const parts = outOfScope ? [] : word.parts;
+    let forms = formsOf(index, context, word.term, parts);
     if (forms.length === 0 && !outOfScope) {
       if (context.stopwords.correct(word.word)) continue;
       const corrected = index.speller.correct(word.term);
-      if (corrected) forms = [{ term: corrected, part: false }];
+      if (corrected) forms = formsOf(index, context, index.analyser.canonical(corrected) ?? corrected, []);
     }
-    const topic = [...all, ...forms].some((f) => context.topics.has(f.term));
+    const topic = [word.term, ...word.parts, ...forms.map((f) => f.term)].some((term) => context.topics.has(term));
     const rarity =
       forms.length > 0 ? Math.max(...forms.map((f) => index.idf.get(f.term) ?? 0)) : UNKNOWN_SHARE * index.maxIdf;
     words.push({ forms, weight: rarity * (topic || outOfScope ? TOPIC_BOOST : 1), outOfScope, topic });
@@ -108,6 +135,7 @@ function variantCoverage(index: LanguageIndex, document: number, terms: Readonly
 interface Scratch {
   covered: Float64Array;
   wordBest: Float64Array;
+  partSum: Float64Array;
   outOfScopeMatched: Uint16Array;
   touched: number[];
 }
@@ -115,30 +143,32 @@ interface Scratch {
 const scratchFor = (index: LanguageIndex): Scratch => ({
   covered: new Float64Array(index.documents.length),
   wordBest: new Float64Array(index.documents.length),
+  partSum: new Float64Array(index.documents.length),
   outOfScopeMatched: new Uint16Array(index.documents.length),
   touched: [],
 });
 
-/** Adds one word's best match per document to the coverage. */
+/** Adds one word's match per document to the coverage: the whole word's best field, or its parts together. */
 function addWord(index: LanguageIndex, word: QueryWord, scratch: Scratch): void {
-  const { covered, wordBest, outOfScopeMatched, touched } = scratch;
+  const { covered, wordBest, partSum, outOfScopeMatched, touched } = scratch;
   const hit: number[] = [];
   for (const form of word.forms) {
-    const factor = form.part ? PART_FACTOR : 1;
+    const best = form.part ? partSum : wordBest;
     for (const { document, fields } of index.postings.get(form.term) ?? []) {
-      const value = (BEST_FIELD_WEIGHT[fields] ?? 0) * factor;
-      if (wordBest[document] === 0) hit.push(document);
-      if (value > (wordBest[document] ?? 0)) wordBest[document] = value;
+      const value = (BEST_FIELD_WEIGHT[fields] ?? 0) * form.share;
+      if (wordBest[document] === 0 && partSum[document] === 0) hit.push(document);
+      best[document] = form.part ? (best[document] ?? 0) + value : Math.max(best[document] ?? 0, value);
     }
   }
   for (const document of hit) {
-    const value = wordBest[document] ?? 0;
+    const value = Math.max(wordBest[document] ?? 0, partSum[document] ?? 0);
     if (covered[document] === 0) touched.push(document);
     covered[document] = (covered[document] ?? 0) + word.weight * value;
     // A theme keyword alone ("bilen" for travel) does not make an everyday topic a security question.
     if (word.outOfScope && value >= FIELD_WEIGHT.answer)
       outOfScopeMatched[document] = (outOfScopeMatched[document] ?? 0) + 1;
     wordBest[document] = 0;
+    partSum[document] = 0;
   }
 }
 

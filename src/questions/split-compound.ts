@@ -27,8 +27,9 @@ export interface SplitterVocabulary {
  * Splits Norwegian compounds against the vocabulary of the campaign content,
  * so "passordbehandler" also matches "passord" and "jobbtelefonen" matches
  * "telefon". Every part must be a known term, which keeps "passord" from
- * turning into "pass" + "ord". The tail of a stemmed compound is already a
- * stem; the head is a whole word and is stemmed before the lookup.
+ * turning into "pass" + "ord". The head is a whole word and is stemmed
+ * before the lookup; the tail is looked up as it is first, so that a stem
+ * such as "bilet" (bilete) is not stemmed again into "bil".
  */
 export function createCompoundSplitter(vocabulary: SplitterVocabulary): CompoundSplitter {
   const { terms, shortTerms, canonical, stem } = vocabulary;
@@ -42,7 +43,8 @@ export function createCompoundSplitter(vocabulary: SplitterVocabulary): Compound
     const linked = LINKING_LETTERS.some((letter) => head.endsWith(letter)) && head.length > MIN_HEAD;
     return linked ? longOrStrong(head, knownWord(head.slice(0, -1)), MIN_HEAD) : undefined;
   };
-  const knownTail = (tail: string) => longOrStrong(tail, knownTerm(tail), MIN_TAIL);
+  // The tail is usually a stem already ("passordbehandl"), but snowball strips one ending at a time.
+  const knownTail = (tail: string) => longOrStrong(tail, knownTerm(tail) ?? knownTerm(stem(tail)), MIN_TAIL);
 
   function split(stemmed: string, depth: number): string[] {
     if (stemmed.length < MIN_COMPOUND_WITH_SHORT_PART || depth > 1) return [];
