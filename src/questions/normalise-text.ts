@@ -8,16 +8,16 @@
 
 const JOINERS = /(?<=[\p{L}\p{N}])[-'’‘`´](?=[\p{L}\p{N}])/gu;
 
+const ASCII = /^[\x20-\x7e]*$/;
+
 export function foldLetters(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/aa/g, 'a')
-    .replace(/oe/g, 'o');
+  let folded = text.toLowerCase();
+  // Most words are plain ASCII already; only the others need Unicode normalisation.
+  if (!ASCII.test(folded)) {
+    folded = folded.normalize('NFKC').toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'o');
+    folded = folded.normalize('NFD').replace(/\p{M}/gu, '');
+  }
+  return folded.includes('aa') || folded.includes('oe') ? folded.replace(/aa/g, 'a').replace(/oe/g, 'o') : folded;
 }
 
 const JOINED_WORD = /[\p{L}\p{N}]+(?:[-'’‘`´][\p{L}\p{N}]+)*/gu;
@@ -28,10 +28,12 @@ export interface Token {
   pieces: string[];
 }
 
-const fold = (word: string) =>
-  foldLetters(word)
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+const PLAIN = /^[a-z0-9]+$/;
+const JOINER = /[-'’‘`´]/;
+const fold = (word: string) => {
+  const folded = foldLetters(word);
+  return PLAIN.test(folded) ? [folded] : folded.split(/[^a-z0-9]+/).filter(Boolean);
+};
 
 /** Lower-case words as written (æ, ø and å kept), joined across hyphens and apostrophes. */
 export function splitWords(text: string): string[] {
@@ -49,11 +51,17 @@ export function splitWords(text: string): string[] {
  * unknown. Everything that is not a letter or a digit separates words.
  */
 export function tokeniseWithPieces(text: string): Token[] {
-  return [...text.normalize('NFKC').toLowerCase().matchAll(JOINED_WORD)].flatMap(([written]) => {
-    const pieces = written.split(/[-'’‘`´]/).flatMap(fold);
+  const tokens: Token[] = [];
+  for (const [written] of text.normalize('NFKC').toLowerCase().matchAll(JOINED_WORD)) {
+    if (!JOINER.test(written)) {
+      for (const token of fold(written)) tokens.push({ token, pieces: [] });
+      continue;
+    }
+    const pieces = written.split(JOINER).flatMap(fold);
     const joined = fold(written.replace(JOINERS, ''));
-    return joined.map((token) => ({ token, pieces: joined.length === 1 && pieces.length > 1 ? pieces : [] }));
-  });
+    for (const token of joined) tokens.push({ token, pieces: joined.length === 1 && pieces.length > 1 ? pieces : [] });
+  }
+  return tokens;
 }
 
 /** Folded words in order; everything that is not a letter or a digit separates words. */
