@@ -11,7 +11,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
+import net from 'node:net';
 import { PROJECT_ROOT } from '../../src/project-paths';
 import { messageActivity } from '../../tests/support/activities';
 import { ConnectorSink } from './connector-sink';
@@ -22,6 +22,7 @@ const CONCURRENCY = 8;
 const ROUNDS = 3;
 const ROUND_MS = 3000;
 const WARM_UP_MS = 1000;
+const STARTUP_TIMEOUT_MS = 30000;
 const TARGETS = { p99Ms: 50, throughputRatio: 0.8 };
 
 interface Server {
@@ -30,39 +31,40 @@ interface Server {
   process: ChildProcess;
 }
 
-/** Starts a TypeScript entry point in its own Node process and waits for the port it reports. */
-function startServer(
-  name: Server['name'],
-  entry: string,
-  env: NodeJS.ProcessEnv,
-  portOf: (line: string) => number | undefined,
-): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, entry)], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before listening`)));
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      const port = portOf(line);
-      if (!port) return;
-      // From here on only drain stdout (refleks logs every turn), so the child never blocks on a full pipe.
-      lines.removeAllListeners('line');
-      lines.on('line', () => undefined);
-      resolve({ name, post: createPoster(`http://127.0.0.1:${port}/api/messages`, CONCURRENCY), process: child });
-    });
-  });
+/** A port nobody listens on right now, for a child process to take. */
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
 }
 
-function jsonField(line: string, field: string): number | undefined {
-  try {
-    const value = (JSON.parse(line) as Record<string, unknown>)[field];
-    return typeof value === 'number' ? value : undefined;
-  } catch {
-    return undefined;
+const accepts = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, '127.0.0.1', () => (socket.end(), resolve(true)));
+    socket.on('error', () => resolve(false));
+  });
+
+/**
+ * Starts a TypeScript entry point in its own Node process on a free port and
+ * waits until it accepts connections. Its output goes nowhere: the load
+ * generator must not pay for reading refleks' logs.
+ */
+async function startServer(name: Server['name'], entry: string, env: NodeJS.ProcessEnv): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, entry)], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const started = performance.now();
+  while (!(await accepts(port))) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before listening`);
+    if (performance.now() - started > STARTUP_TIMEOUT_MS) throw new Error(`${name} did not start listening`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  return { name, post: createPoster(`http://127.0.0.1:${port}/api/messages`, CONCURRENCY), process: child };
 }
 
 interface Sample {
@@ -104,19 +106,13 @@ async function main(): Promise<void> {
   const connector = new ConnectorSink();
   const connectorUrl = await connector.start();
   const servers = await Promise.all([
-    startServer(
-      'refleks',
-      'src/index.ts',
-      {
-        PORT: '0',
-        DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'refleks-bench-')),
-        ALLOWED_TENANT_IDS: '',
-        MicrosoftAppId: '',
-        NODE_ENV: 'development',
-      },
-      (line) => jsonField(line, 'port'),
-    ),
-    startServer('echo', 'scripts/bench/echo-bot.ts', {}, (line) => jsonField(line, 'port')),
+    startServer('refleks', 'src/index.ts', {
+      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'refleks-bench-')),
+      ALLOWED_TENANT_IDS: '',
+      MicrosoftAppId: '',
+      NODE_ENV: 'development',
+    }),
+    startServer('echo', 'scripts/bench/echo-bot.ts', {}),
   ]);
   try {
     for (const server of servers) await load(server, connectorUrl, questions, WARM_UP_MS);

@@ -1,7 +1,7 @@
 /**
  * The bare botbuilder bot that bench:turn compares refleks with: the same
  * restify server and body parser, the same CloudAdapter in local mode, and a
- * handler that only echoes the text. Prints {"port": …} when it listens.
+ * handler that only echoes the text. Listens on PORT.
  */
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, MessageFactory } from 'botbuilder';
 import restify from 'restify';
@@ -22,8 +22,6 @@ server.post('/api/messages', async (req, res) => {
     await context.sendActivity(MessageFactory.text(context.activity.text ?? ''));
   });
 });
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  console.log(JSON.stringify({ port: (server.address() as { port: number }).port }));
-});
+server.listen(Number(process.env.PORT ?? 3978), '127.0.0.1');
 // Exit cleanly when bench:turn is done, so profilers and coverage tools can write their output.
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => process.exit(0));
