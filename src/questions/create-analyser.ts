@@ -1,9 +1,9 @@
 import stopwords from './lexicon/stopwords.json';
-import synonyms from './lexicon/synonyms.json';
 import topics from './lexicon/topic-terms.json';
 import { tokenise, tokeniseWithPieces, type Token } from './normalise-text';
 import { createCompoundSplitter, type CompoundSplitter } from './split-compound';
 import { createStem, type Stem, type StemmerLanguage } from './stemmers';
+import { phraseAt, synonymTables, type SynonymTables } from './synonym-tables';
 
 /** One word of a question as the index sees it: its term, and the parts if it is a compound. */
 export interface AnalysedWord {
@@ -29,34 +29,6 @@ export interface Analyser {
   withVocabulary(vocabulary: ReadonlySet<string>): Analyser;
 }
 
-interface Phrase {
-  stems: string[];
-  key: string;
-}
-
-const SYNONYM_GROUPS = synonyms.groups as Record<string, string[]>;
-
-function synonymTables(stem: Stem) {
-  const single = new Map<string, string>();
-  const phrases: Phrase[] = [];
-  for (const [key, variants] of Object.entries(SYNONYM_GROUPS)) {
-    single.set(key, key);
-    for (const variant of variants) {
-      const words = tokenise(variant);
-      if (words.length === 1) single.set(stem(words[0] ?? ''), key);
-      else if (words.length > 1) phrases.push({ stems: words.map(stem), key });
-    }
-  }
-  // Longest phrase first, so "two factor authentication" wins over "two factor".
-  phrases.sort((a, b) => b.stems.length - a.stems.length);
-  const byFirstStem = new Map<string, Phrase[]>();
-  for (const phrase of phrases) {
-    const first = phrase.stems[0] ?? '';
-    byFirstStem.set(first, [...(byFirstStem.get(first) ?? []), phrase]);
-  }
-  return { single, phrases: byFirstStem, keys: new Set(Object.keys(SYNONYM_GROUPS)) };
-}
-
 /** "sommer2024" → sommer + 2024, so a password pattern meets the words it is made of; "2fa" stays whole. */
 function splitLettersAndDigits(token: Token, keys: ReadonlySet<string>): Token[] {
   const match = /^([a-z]{3,})(\d+)$/.exec(token.token);
@@ -67,33 +39,6 @@ function splitLettersAndDigits(token: Token, keys: ReadonlySet<string>): Token[]
 /** Any year reads as "a year": the FAQ talks about years in passwords, not about one year. */
 const YEAR = /^(19|20)\d\d$/;
 const YEAR_KEY = 'arstall';
-
-/** Particle verbs split around a pronoun: "melder vi fra", "logger han inn". */
-const MAX_GAP = 2;
-
-/** The phrase starting at `start` and the index of its last word, skipping up to MAX_GAP stop words inside it. */
-function phraseAt(
-  stems: string[],
-  start: number,
-  phrases: ReadonlyMap<string, Phrase[]>,
-  isStop: (index: number) => boolean,
-): { phrase: Phrase; end: number } | undefined {
-  for (const phrase of phrases.get(stems[start] ?? '') ?? []) {
-    let at = start;
-    let matched = true;
-    for (const wanted of phrase.stems.slice(1)) {
-      let next = at + 1;
-      while (next - at <= MAX_GAP && stems[next] !== wanted && isStop(next)) next += 1;
-      if (stems[next] !== wanted) {
-        matched = false;
-        break;
-      }
-      at = next;
-    }
-    if (matched) return { phrase, end: at };
-  }
-  return undefined;
-}
 
 /**
  * The text analysis shared by the index and the questions, so both sides of a
@@ -112,7 +57,7 @@ export function createAnalyser(language: StemmerLanguage): Analyser {
 function build(
   stem: Stem,
   stop: ReadonlySet<string>,
-  tables: ReturnType<typeof synonymTables>,
+  tables: SynonymTables,
   splitter: CompoundSplitter | undefined,
 ): Analyser {
   const canonical = (term: string) => tables.single.get(term);

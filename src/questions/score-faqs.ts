@@ -1,7 +1,5 @@
 import { FIELD_BIT, type FaqField, type FaqRef, type LanguageIndex } from './build-index';
-import { createSpellingCorrector, type SpellingCorrector } from './correct-spelling';
-import outOfScope from './lexicon/out-of-scope.json';
-import topics from './lexicon/topic-terms.json';
+import { createWordLists, queryWords, type QueryWord, type WordLists } from './query-words';
 import type { StemmerLanguage } from './stemmers';
 
 /** How much a match counts, by where it is: a question variant says most about what an entry answers. */
@@ -10,8 +8,6 @@ const FIELD_WEIGHT: Record<FaqField, number> = { questions: 1, keywords: 0.7, an
 const BEST_FIELD_WEIGHT = Array.from({ length: 8 }, (_, bits) =>
   Math.max(0, ...(Object.keys(FIELD_BIT) as FaqField[]).filter((f) => bits & FIELD_BIT[f]).map((f) => FIELD_WEIGHT[f])),
 );
-/** Matching all parts of a compound ("passord" + "behandler") is less than matching the compound itself. */
-const PART_FACTOR = 0.8;
 /**
  * How much the entry's closest question variant is covered by the question
  * counts in the ranking: a question about locking the screen at work fits
@@ -21,14 +17,6 @@ const PART_FACTOR = 0.8;
 const VARIANT_SHARE = 0.25;
 /** Only the best documents by coverage are ranked and returned: the rest cannot be the answer. */
 const RANKED_LEADERS = 40;
-/** A word the content never uses may be filler or a sign the question is about something else. */
-const UNKNOWN_SHARE = 0.3;
-/**
- * Words that name a topic say more about what is asked than the words around
- * them: a security topic, or an everyday one (lunch, pay) that the entry must
- * also cover for the question to be about security.
- */
-const TOPIC_BOOST = 3;
 
 /** How well one FAQ entry covers a question, 0..1. */
 export interface FaqScore extends FaqRef {
@@ -48,73 +36,6 @@ export interface ScoredQuestion {
   faqs: FaqScore[];
   /** The question names something the campaign is about (a topic term). */
   namesTopic: boolean;
-}
-
-interface Form {
-  term: string;
-  /** How much of the word a match of this form covers. */
-  share: number;
-  part: boolean;
-}
-
-interface QueryWord {
-  forms: Form[];
-  weight: number;
-  outOfScope: boolean;
-  topic: boolean;
-}
-
-/** What scoring needs besides the index: the analysed word lists and working arrays. */
-interface IndexContext {
-  scratch: Scratch;
-  outOfScope: ReadonlySet<string>;
-  topics: ReadonlySet<string>;
-  /** Recognises misspelt stop words ("hvordna"), which must not be "corrected" into content words. */
-  stopwords: SpellingCorrector;
-}
-
-const OUT_OF_SCOPE_WORDS = Object.values(outOfScope.domains as Record<string, string[]>).flat();
-const TOPIC_WORDS = Object.values(topics.areas as Record<string, string[]>).flat();
-
-/** How much a term says: its rarity, boosted when it names a topic. */
-function termWeight(index: LanguageIndex, context: IndexContext, term: string): number {
-  const rarity = index.idf.get(term) ?? UNKNOWN_SHARE * index.maxIdf;
-  return context.topics.has(term) ? rarity * TOPIC_BOOST : rarity;
-}
-
-/**
- * The forms a word can match: the whole term (share 1), else its compound
- * parts, each worth its share of the compound by how much it says, so "mobil"
- * carries "jobbtelefonen" and "tastatur" alone does not carry "bluetooth-tastatur".
- */
-function formsOf(index: LanguageIndex, context: IndexContext, whole: string | undefined, parts: string[]): Form[] {
-  const partWeights = parts.map((part) => termWeight(index, context, part));
-  const total = partWeights.reduce((sum, weight) => sum + weight, 0);
-  return [
-    ...(whole ? [{ term: whole, share: 1, part: false }] : []),
-    ...parts.map((term, i) => ({ term, share: (PART_FACTOR * (partWeights[i] ?? 0)) / total, part: true })),
-  ].filter((form) => index.idf.has(form.term));
-}
-
-/** The question's words with their weights, misspelt words corrected against the vocabulary. */
-function queryWords(index: LanguageIndex, question: string, context: IndexContext): QueryWord[] {
-  const words: QueryWord[] = [];
-  for (const word of index.analyser.words(question)) {
-    // An everyday compound ("sykemelding") is about its whole, not its parts.
-    const outOfScope = context.outOfScope.has(word.term);
-    const parts = outOfScope ? [] : word.parts;
-    let forms = formsOf(index, context, word.term, parts);
-    if (forms.length === 0 && !outOfScope) {
-      if (context.stopwords.correct(word.word)) continue;
-      const corrected = index.speller.correct(word.term);
-      if (corrected) forms = formsOf(index, context, index.analyser.canonical(corrected) ?? corrected, []);
-    }
-    const topic = [word.term, ...word.parts, ...forms.map((f) => f.term)].some((term) => context.topics.has(term));
-    const rarity =
-      forms.length > 0 ? Math.max(...forms.map((f) => index.idf.get(f.term) ?? 0)) : UNKNOWN_SHARE * index.maxIdf;
-    words.push({ forms, weight: rarity * (topic || outOfScope ? TOPIC_BOOST : 1), outOfScope, topic });
-  }
-  return words;
 }
 
 /** The share of the best-covered question variant (by rarity) that the question's terms cover. */
@@ -203,10 +124,6 @@ function scoreIndex(index: LanguageIndex, words: QueryWord[], scratch: Scratch):
 /** Which indexes to search: only the question's own language family when it is known. */
 export type FaqScorer = (question: string, stemmers?: readonly StemmerLanguage[]) => ScoredQuestion;
 
-/** Whole terms only: the parts of "jobbsøknad" must not make "jobb" an everyday word. */
-const analysedSet = (index: LanguageIndex, words: string[]) =>
-  new Set(words.flatMap((word) => index.analyser.words(word).map((w) => w.term)));
-
 /**
  * Scores every FAQ entry that shares a word with the question, in the
  * Norwegian and the English index, and keeps each entry's best match. A
@@ -214,23 +131,15 @@ const analysedSet = (index: LanguageIndex, words: string[]) =>
  * Norwegian words are not "corrected" into English ones.
  */
 export function createFaqScorer(indexes: readonly LanguageIndex[]): FaqScorer {
-  const contexts = new Map<LanguageIndex, IndexContext>(
-    indexes.map((index) => [
-      index,
-      {
-        scratch: scratchFor(index),
-        outOfScope: analysedSet(index, OUT_OF_SCOPE_WORDS),
-        topics: analysedSet(index, TOPIC_WORDS),
-        stopwords: createSpellingCorrector(new Map([...index.analyser.stopwords].map((word) => [word, 1]))),
-      },
-    ]),
+  const contexts = new Map<LanguageIndex, { lists: WordLists; scratch: Scratch }>(
+    indexes.map((index) => [index, { lists: createWordLists(index), scratch: scratchFor(index) }]),
   );
   return (question, stemmers = ['norwegian', 'english']) => {
     const best = new Map<string, FaqScore>();
     let namesTopic = false;
     for (const [index, context] of contexts) {
       if (!stemmers.includes(index.stemmer)) continue;
-      const words = queryWords(index, question, context);
+      const words = queryWords(index, question, context.lists);
       namesTopic ||= words.some((word) => word.topic);
       for (const candidate of scoreIndex(index, words, context.scratch)) {
         const known = best.get(candidate.key);
