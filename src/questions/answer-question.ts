@@ -11,9 +11,9 @@ import { createFaqScorer, type FaqScore } from './score-faqs';
 import type { StemmerLanguage } from './stemmers';
 
 /** From this share of the question covered, the best entry answers it. */
-export const ANSWER_THRESHOLD = 0.5;
+const ANSWER_THRESHOLD = 0.5;
 /** Below this nothing security-related was recognised: the question is about something else. */
-export const SECURITY_FLOOR = 0.25;
+const SECURITY_FLOOR = 0.25;
 
 function kindOf(best: FaqScore | undefined, namesTopic: boolean): AnswerKind {
   if (!best || !namesTopic || best.score < SECURITY_FLOOR) return 'out-of-scope';

@@ -14,7 +14,6 @@ export interface AnalysedWord {
 }
 
 export interface Analyser {
-  stem: Stem;
   /** The words of a text that carry meaning, stemmed, with synonyms made one. */
   words(text: string): AnalysedWord[];
   /** Every term of a text, compound parts included: what a document is indexed by. */
@@ -90,7 +89,6 @@ function build(
   }
 
   return {
-    stem,
     words,
     terms: (text) => words(text).flatMap((w) => [w.term, ...w.parts]),
     stopwords: stop,

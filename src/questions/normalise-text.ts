@@ -68,8 +68,3 @@ export function tokeniseWithPieces(text: string): Token[] {
 export function tokenise(text: string): string[] {
   return tokeniseWithPieces(text).map((t) => t.token);
 }
-
-/** One canonical spelling of a whole text, for comparing questions with each other. */
-export function normaliseForComparison(text: string): string {
-  return tokenise(text).join(' ');
-}

@@ -1,7 +1,6 @@
 import { DEV_SET, HOLDOUT_SET, evaluate, readQuestionSet } from '../../scripts/qa/evaluate-questions';
 import { LANGUAGES } from '../../src/content/languages';
-import { normaliseForComparison } from '../../src/questions/normalise-text';
-import { answerer } from '../support/questions';
+import { answerer, normaliseForComparison } from '../support/questions';
 import { themes } from '../support/content';
 
 const devSet = readQuestionSet(DEV_SET);

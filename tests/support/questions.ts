@@ -1,6 +1,7 @@
 import { createThemeLibrary } from '../../src/content/theme-library';
 import { createQuestionAnswerer } from '../../src/questions/answer-question';
 import { buildQuestionIndex } from '../../src/questions/build-index';
+import { tokenise } from '../../src/questions/normalise-text';
 import type { AskOptions } from '../../src/questions/question-answer';
 import { exampleRules, themes } from './content';
 
@@ -13,3 +14,6 @@ export const answererWithRules = createQuestionAnswerer(themes, exampleRules);
 /** Asks as a bokmål user unless told otherwise. */
 export const ask = (question: string, options: Partial<AskOptions> = {}) =>
   answerer.answer(question, { userLanguage: 'nb', ...options });
+
+/** One spelling of a whole text, as the engine sees it: for comparing questions. */
+export const normaliseForComparison = (text: string) => tokenise(text).join(' ');

@@ -1,6 +1,6 @@
-import { normaliseForComparison, tokenise } from '../../../src/questions/normalise-text';
+import { tokenise } from '../../../src/questions/normalise-text';
 import { createSpellingCorrector, editDistance } from '../../../src/questions/correct-spelling';
-import { english, norwegian } from '../../support/questions';
+import { english, normaliseForComparison, norwegian } from '../../support/questions';
 
 const terms = (text: string) => norwegian?.analyser.terms(text) ?? [];
 const englishTerms = (text: string) => english?.analyser.terms(text) ?? [];
