@@ -18,7 +18,7 @@ const SECURITY_FLOOR = 0.25;
 function kindOf(best: FaqScore | undefined, namesTopic: boolean): AnswerKind {
   if (!best || !namesTopic || best.score < SECURITY_FLOOR) return 'out-of-scope';
   if (best.score >= ANSWER_THRESHOLD) return 'answer';
-  // Not answerable, and it names an everyday topic the content does not cover: say it is outside what refleks knows.
+  // Too weak to answer, and about an everyday topic the content does not cover: outside what refleks knows.
   return best.missesOutOfScopeWord ? 'out-of-scope' : 'low-confidence';
 }
 
@@ -31,7 +31,7 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
 
 /**
  * The question engine: retrieval over the FAQ entries of every theme, never
- * generated text. Build it once at start-up (about a second); each answer then
+ * generated text. Build it once at start-up (about half a second); each answer then
  * takes well under a millisecond and does no I/O.
  */
 export function createQuestionAnswerer(

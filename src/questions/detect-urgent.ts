@@ -28,6 +28,7 @@ interface Rule {
 /** Lexicon entries are split and folded exactly like the question. */
 const words = (text: string) => splitWords(text).map(foldLetters);
 const NEGATIONS = new Set(urgent.negations.flatMap(words));
+const RECEIVED = new Set(urgent.receivedMarkers.flatMap(words));
 const PLACES = new Set(urgent.places.flatMap(words));
 const RULES: Rule[] = urgent.situations.flatMap((entry) =>
   entry.rules.map((rule) => ({
@@ -59,6 +60,8 @@ function matchesRule(tokens: string[], raw: string[], rule: Rule): boolean {
     // "klikket aldri", "har aldri gitt passordet": negated; "glemte å låse": something else.
     const near = tokens.slice(Math.max(0, i - NEGATION_BEFORE), end + NEGATION_AFTER);
     if (near.some((token) => NEGATIONS.has(token)) || urgent.infinitiveMarkers.includes(raw[end] ?? '')) continue;
+    // "IT ga meg nytt passord": it happened to the user, who did nothing risky.
+    if (RECEIVED.has(tokens[end] ?? '')) continue;
     for (let j = Math.max(0, i - OBJECT_BEFORE); j < Math.min(tokens.length, end + OBJECT_AFTER); j++) {
       if (j >= i && j < end) continue;
       const object = rule.objects.find((candidate) => objectAt(tokens, j, candidate));

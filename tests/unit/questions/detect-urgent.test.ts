@@ -10,6 +10,7 @@ describe('urgent situations', () => {
     ['eg tasta inn passordet på ei side som såg rar ut', 'typed-password'],
     ['I entered my password on a weird website', 'typed-password'],
     ['Jeg logget inn via en rar lenke', 'typed-password'],
+    ['jeg har sagt passordet mitt til en kollega', 'typed-password'],
     ['jeg har mistet jobbmobilen', 'lost-device'],
     ['jobbtelefonen min er stjålet', 'lost-device'],
     ['eg har mista nettbrettet', 'lost-device'],
@@ -37,6 +38,9 @@ describe('urgent situations', () => {
     ['mistet adgangskortet mitt'],
     ['PC-en låser seg når jeg er borte'],
     ['kan jeg sende personnummer på e-post'],
+    ['jeg logget inn på Teams og fikk en rar melding'],
+    ['IT ga meg et nytt passord i går'],
+    ['IT told me to change my password'],
     ['what should I do before I click a link'],
   ])('"%s" is not urgent (or not about a password)', (question) => {
     expect(detectUrgent(question)).not.toBe('typed-password');
