@@ -1,6 +1,9 @@
+/** Longer "words" are not words (pasted codes, key mashing) and would cost time for nothing. */
+const MAX_WORD_LENGTH = 30;
+
 /** Typos people make: one slip in a word, two in a long one. Short words are left alone: too many are one edit apart. */
 function maxEdits(length: number): number {
-  if (length < 5) return 0;
+  if (length < 5 || length > MAX_WORD_LENGTH) return 0;
   return length < 9 ? 1 : 2;
 }
 

@@ -7,6 +7,8 @@ const MIN_TAIL = 3;
 /** Shorter words split only around a strong short part ("jobbpc"): "passord" is not pass + ord. */
 const MIN_COMPOUND = 8;
 const MIN_COMPOUND_WITH_SHORT_PART = 5;
+/** Longer strings are not compounds but pasted codes or key mashing: not worth the search. */
+const MAX_COMPOUND = 40;
 
 export interface CompoundSplitter {
   /** The parts of a stemmed compound whose parts are all known terms, or [] when it is not one. */
@@ -47,7 +49,7 @@ export function createCompoundSplitter(vocabulary: SplitterVocabulary): Compound
   const knownTail = (tail: string) => longOrStrong(tail, knownTerm(tail) ?? knownTerm(stem(tail)), MIN_TAIL);
 
   function split(stemmed: string, depth: number): string[] {
-    if (stemmed.length < MIN_COMPOUND_WITH_SHORT_PART || depth > 1) return [];
+    if (stemmed.length < MIN_COMPOUND_WITH_SHORT_PART || stemmed.length > MAX_COMPOUND || depth > 1) return [];
     // Of all splits into known parts, the most balanced: jobb + mobil, not jobbmo + bil.
     let best: { head: string; tail: string; cut: number; shorter: number } | undefined;
     for (let cut = stemmed.length - 2; cut >= 2; cut--) {

@@ -29,7 +29,10 @@ function acronymPlural(word: string, stem: string): string {
   return /^[^aeiouy]{2,}s$/.test(stem) ? stem.slice(0, -1) : stem;
 }
 
-/** A memoised stemmer: the FAQ vocabulary is small, so every word is stemmed once. */
+/** Enough for the content and everyday questions; the memo starts over rather than grow with every odd word. */
+const MEMO_LIMIT = 50_000;
+
+/** A memoised stemmer: most words, in the content and in questions, are stemmed only once. */
 export function createStem(language: StemmerLanguage): Stem {
   const stemmer = newStemmer(language);
   const rules = language === 'norwegian' ? lemmaRules : acronymPlural;
@@ -38,6 +41,7 @@ export function createStem(language: StemmerLanguage): Stem {
     let stem = memo.get(word);
     if (stem === undefined) {
       stem = rules(word, stemmer.stem(word));
+      if (memo.size >= MEMO_LIMIT) memo.clear();
       memo.set(word, stem);
     }
     return stem;

@@ -70,6 +70,16 @@ describe('not guessing', () => {
   });
 });
 
+describe('odd input', () => {
+  it('answers emoji, punctuation and key mashing quickly, without guessing', () => {
+    for (const question of ['😀😀😀', '????', 'a'.repeat(1000), 'ikke ikke ikke', '']) {
+      const started = performance.now();
+      expect(ask(question)).toMatchObject({ kind: 'out-of-scope', theme: null });
+      expect(performance.now() - started).toBeLessThan(100);
+    }
+  });
+});
+
 describe('urgent questions', () => {
   it('flag the situation and still answer from the content', () => {
     expect(ask('jeg har trykket på en lenke i en svindelmail')).toMatchObject({
