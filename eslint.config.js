@@ -69,6 +69,8 @@ module.exports = tseslint.config(
     files: ['src/{domain,content,i18n,cards,app,routes,calendar,rollout,reports}/**/*.ts'],
     rules: restrict([], innerMustNotImport),
   },
+  // bench:turn compares refleks with a bare botbuilder echo bot on the same restify setup (scripts/bench/echo-bot.ts).
+  { files: ['scripts/bench/**/*.ts'], rules: restrict(['botbuilder', 'restify']) },
   // Tests may reach into the SQLite file and post Bot Framework activities directly.
   { files: ['tests/**/*.ts'], rules: restrict(['better-sqlite3', 'botbuilder']) },
   {

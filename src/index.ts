@@ -12,6 +12,7 @@ import { loadLocalRules } from './content/load-local-rules';
 import { loadThemes } from './content/load-themes';
 import { createThemeLibrary } from './content/theme-library';
 import { composeReports } from './compose-reports';
+import { createQuestionAnswerer } from './questions/answer-question';
 import { createLogger, type Logger } from './log/create-logger';
 import { CARDS_DIR, PROJECT_ROOT, THEMES_DIR } from './project-paths';
 import { StartupError } from './startup-error';
@@ -58,6 +59,7 @@ export async function startService(
   const log = createLogger(config.logLevel, logDestination);
   const { localRules, themes, stores, cards, auth, proactive, rollout } = buildCore(config, log);
   const reports = composeReports({ config, stores, auth, proactive, cards, localRules, log });
+  const questions = createQuestionAnswerer(themes, localRules);
 
   const app = createApp(
     {
@@ -65,6 +67,8 @@ export async function startService(
       cards,
       themes,
       localRules,
+      questions,
+      recentThemeIds: (tenantId, aadObjectId) => stores.deliveries.recentThemeIds(tenantId, aadObjectId),
       defaultLanguage: config.defaultLanguage,
       allowedTenantIds: config.allowedTenantIds,
       proactive,

@@ -39,6 +39,9 @@ const TEMPLATE_TITLES: Record<CardName, string> = {
   'campaign-status': 'Kampanjestatus for administratorer / Campaign status (admins)',
   'confirm-send': 'Bekreft utsending (administratorer) / Confirm send (admins)',
   'it-channel-report': 'Melding i IT-kanalen / Report in the IT channel',
+  urgent: 'Haster: gjør dette nå / Urgent steps',
+  'question-fallback': 'Usikkert svar / Not sure: closest topics',
+  'topic-summary': 'Tema i korte trekk / Topic summary',
 };
 
 const LANGUAGE_TITLES: Record<Language, string> = { nb: 'Bokmål (nb)', nn: 'Nynorsk (nn)', en: 'English (en)' };

@@ -1,11 +1,13 @@
 import type { Language } from '../content/languages';
 import type { LocalRules } from '../content/local-rules-schema';
 import type { ThemeLibrary } from '../content/theme-library';
+import type { ThemeId } from '../content/theme-schema';
 import type { CardRenderer } from '../cards/render-card';
 import type { ProactiveSender } from '../domain/proactive';
 import type { Logger } from '../log/create-logger';
 import type { CampaignService } from '../rollout/campaign-service';
 import type { ReportServices } from '../reports/report-services';
+import type { QuestionAnswerer } from '../questions/question-answer';
 import type { RecipientStore } from '../stores/recipient-store';
 
 /** Everything handlers may use. Built once in the composition root. */
@@ -14,6 +16,10 @@ export interface AppServices {
   cards: CardRenderer;
   themes: ThemeLibrary;
   localRules: LocalRules;
+  /** Answers employees' questions from the FAQ content; built once at start-up. */
+  questions: QuestionAnswerer;
+  /** The themes a user has received, most recent first: the tie-breaker when two themes answer equally well. */
+  recentThemeIds(tenantId: string, aadObjectId: string): Promise<ThemeId[]>;
   defaultLanguage: Language;
   /** Empty: any tenant (local mode only). */
   allowedTenantIds: string[];

@@ -11,6 +11,8 @@ import type { CampaignStatus } from '../rollout/campaign-service';
 import { answerCard } from './answer-card';
 import { campaignStatusCard, confirmSendCard } from './campaign-cards';
 import { itChannelCard } from './it-channel-card';
+import { URGENT_SITUATIONS } from '../questions/detect-urgent';
+import { questionFallbackCard, topicSummaryCard, urgentCard } from './question-cards';
 import type { CardName, CardRenderer } from './render-card';
 import { REPORT_CATEGORIES, reportFormCard, reportReceiptCard } from './report-cards';
 import { checkCard, nudgeCard, quizCard, quizResultCard } from './theme-cards';
@@ -30,6 +32,13 @@ export interface SampleOptions {
   themeIds?: readonly ThemeId[];
   maxAttachmentMb?: number;
 }
+
+/** A question the engine would not answer without guessing, for the fallback card. */
+const SAMPLE_QUESTION: Record<Language, string> = {
+  nb: 'Er det trygt å bruke Bluetooth-tastatur på kontoret?',
+  nn: 'Er det trygt å bruke Bluetooth-tastatur på kontoret?',
+  en: 'Is it safe to use a Bluetooth keyboard in the office?',
+};
 
 function commands(language: Language, rules: LocalRules) {
   const t = textsFor(language, rules);
@@ -98,7 +107,11 @@ export function listSampleCards(
           theme.id,
         );
       }
+      add('topic-summary', 'topic-summary', topicSummaryCard(render, t, text), theme.id);
     }
+    for (const situation of URGENT_SITUATIONS) add('urgent', `urgent-${situation}`, urgentCard(render, t, situation));
+    const topics = chosen.slice(0, 3).map((theme) => localizeTheme(theme, language, rules));
+    add('question-fallback', 'question-fallback', questionFallbackCard(render, t, SAMPLE_QUESTION[language], topics));
     const maxAttachmentMb = options.maxAttachmentMb ?? 3;
     add('report-form', 'report-form', reportFormCard(render, t, { values: {}, errors: [], maxAttachmentMb }));
     add(

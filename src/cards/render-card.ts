@@ -18,6 +18,9 @@ export const CARD_NAMES = [
   'campaign-status',
   'confirm-send',
   'it-channel-report',
+  'urgent',
+  'question-fallback',
+  'topic-summary',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

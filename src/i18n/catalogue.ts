@@ -5,6 +5,9 @@ import baseNn from './catalogues/nn.json';
 import reportsEn from './catalogues/reports/en.json';
 import reportsNb from './catalogues/reports/nb.json';
 import reportsNn from './catalogues/reports/nn.json';
+import questionsEn from './catalogues/questions/en.json';
+import questionsNb from './catalogues/questions/nb.json';
+import questionsNn from './catalogues/questions/nn.json';
 
 /*
  * Bot text lives in JSON catalogues, one per language. A feature with much text
@@ -17,10 +20,14 @@ const nn = { ...baseNn, ...reportsNn };
 const en = { ...baseEn, ...reportsEn };
 
 /** The shape every language's catalogue must have (bokmål is the reference). */
-export type Catalogue = typeof nb;
+export type Catalogue = typeof nb & typeof questionsNb;
 
 /** Typed so that a key missing in nn or en is a compile error; extra keys are caught by a test. */
-export const CATALOGUES: Record<Language, Catalogue> = { nb, nn, en };
+export const CATALOGUES: Record<Language, Catalogue> = {
+  nb: { ...nb, ...questionsNb },
+  nn: { ...nn, ...questionsNn },
+  en: { ...en, ...questionsEn },
+};
 
 /** Fills {name} slots; a slot without a value is left as is so tests can find it. */
 export function interpolate(text: string, values: Record<string, string | number>): string {

@@ -1,7 +1,8 @@
 import type { Route } from '../app/route';
-import { showHelp, pointToHelp, unknownAction } from './help-routes';
+import { showHelp, unknownAction } from './help-routes';
 import { quietInstallEvents, welcomeOnInstall } from './install-routes';
 import { setLanguage, showLanguageChoice } from './language-routes';
+import { answerQuestion, askFollowUp, showTopic, thankForFeedback } from './question-routes';
 import { answerQuiz, openQuiz } from './quiz-routes';
 import { campaignStatus, confirmSend, pauseCampaign, previewOrSendTheme, resumeCampaign } from './admin-routes';
 import { answerCheck } from './check-routes';
@@ -35,6 +36,10 @@ export const ALL_ROUTES: Route[] = [
   askIt,
   setItChannel,
   markReportHandled,
+  askFollowUp,
+  showTopic,
+  thankForFeedback,
   unknownAction,
-  pointToHelp,
+  // Catch-all: any other text is a question.
+  answerQuestion,
 ];

@@ -19,15 +19,6 @@ export const showHelp: Route = {
   },
 };
 
-/** Text that matches nothing: point kindly to help. The questions feature takes this over. */
-export const pointToHelp: Route = {
-  name: 'fallback',
-  select: (turn) => turn.kind === 'message',
-  async handle(_turn, { services, language }) {
-    return { replies: [{ kind: 'text', text: textsFor(language, services.localRules).fallback.text }] };
-  },
-};
-
 /** A button from an old or unknown card. */
 export const unknownAction: Route = {
   name: 'unknown-action',

@@ -121,9 +121,10 @@ describe('commands', () => {
     expect(recipientRows()[0]?.language).toBeNull();
   });
 
-  it('points to help when the text matches nothing', async () => {
+  it('says kindly that an off-topic question is outside what it knows, and points to help', async () => {
     await service.post(messageActivity(user, 'hva er klokka'));
     await connector.waitForSent(1);
+    expect(String(connector.sent[0]?.activity.text)).toContain('utenfor det jeg kan svare på');
     expect(String(connector.sent[0]?.activity.text)).toContain('hjelp');
   });
 

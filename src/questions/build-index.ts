@@ -1,0 +1,153 @@
+import type { Language } from '../content/languages';
+import type { ThemeLibrary } from '../content/theme-library';
+import type { ThemeId } from '../content/theme-schema';
+import { createAnalyser, type Analyser } from './create-analyser';
+import { createSpellingCorrector, type SpellingCorrector } from './correct-spelling';
+import type { StemmerLanguage } from './stemmers';
+
+export type FaqField = 'questions' | 'answer' | 'keywords';
+const FIELDS: readonly FaqField[] = ['questions', 'answer', 'keywords'];
+
+/** The fields a term occurs in, as bits, so one posting says all of it. */
+export const FIELD_BIT: Record<FaqField, number> = { questions: 1, answer: 2, keywords: 4 };
+
+export interface FaqRef {
+  theme: ThemeId;
+  faqId: string;
+}
+
+/** One way an FAQ entry's question is asked, analysed, to see how much of it a question covers. */
+export interface QuestionVariant {
+  terms: readonly { term: string; weight: number }[];
+  total: number;
+}
+
+/** One FAQ entry in one language. */
+export interface FaqDocument extends FaqRef {
+  /** theme/faq/language */
+  id: string;
+  /** theme/faq, the same for every language of one entry. */
+  key: string;
+  variants: readonly QuestionVariant[];
+}
+
+/** A document that contains a term, and in which fields (FIELD_BIT). */
+export interface Posting {
+  document: number;
+  fields: number;
+}
+
+/**
+ * The index for the languages that share one stemmer: Norwegian (nb + nn) or
+ * English. An inverted index from analysed terms to the FAQ documents and
+ * fields that contain them; the scoring (score-faqs.ts) needs no more.
+ */
+export interface LanguageIndex {
+  stemmer: StemmerLanguage;
+  analyser: Analyser;
+  documents: readonly FaqDocument[];
+  postings: ReadonlyMap<string, readonly Posting[]>;
+  /** How rare a term is across FAQ entries: ln(1 + entries / entries with the term). */
+  idf: ReadonlyMap<string, number>;
+  maxIdf: number;
+  /** Corrects to a term or a synonym's stem: map the result through the analyser's canonical(). */
+  speller: SpellingCorrector;
+}
+
+const STEMMER_LANGUAGES: [StemmerLanguage, Language[]][] = [
+  ['norwegian', ['nb', 'nn']],
+  ['english', ['en']],
+];
+
+interface RawDocument extends FaqRef {
+  id: string;
+  key: string;
+  fields: Record<FaqField, string>;
+  variants: string[];
+}
+
+function rawDocuments(themes: ThemeLibrary, languages: Language[]): RawDocument[] {
+  return themes.themes.flatMap((theme) =>
+    languages.flatMap((language) => {
+      const text = themes.text(theme.id, language);
+      const keywords = [text.title, ...text.keywords].join(' . ');
+      return text.faq.map((entry) => ({
+        id: `${theme.id}/${entry.id}/${language}`,
+        key: `${theme.id}/${entry.id}`,
+        theme: theme.id,
+        faqId: entry.id,
+        fields: { questions: entry.questions.join(' . '), answer: entry.answer, keywords },
+        variants: entry.questions,
+      }));
+    }),
+  );
+}
+
+/**
+ * What misspelt words are corrected to: the index's terms, and the stems of
+ * synonyms whose key the index uses ("pasordbehandler" is one slip from the
+ * stem "passordbehandl", not from the key "passordbehandler").
+ */
+function spellingVocabulary(frequencies: ReadonlyMap<string, number>, analyser: Analyser): Map<string, number> {
+  const vocabulary = new Map(frequencies);
+  for (const [stem, key] of analyser.synonymStems) {
+    const frequency = frequencies.get(key);
+    if (frequency && !vocabulary.has(stem)) vocabulary.set(stem, frequency);
+  }
+  return vocabulary;
+}
+
+function buildLanguageIndex(themes: ThemeLibrary, stemmer: StemmerLanguage, languages: Language[]): LanguageIndex {
+  const raw = rawDocuments(themes, languages);
+  const plain = createAnalyser(stemmer);
+  // Compounds are split against the content's own words, so the vocabulary comes first.
+  const vocabulary = new Set(raw.flatMap((doc) => FIELDS.flatMap((field) => plain.terms(doc.fields[field]))));
+  const analyser = plain.withVocabulary(vocabulary);
+
+  const fieldsPerTerm = raw.map((doc) => {
+    const bits = new Map<string, number>();
+    for (const field of FIELDS) {
+      for (const term of analyser.terms(doc.fields[field])) bits.set(term, (bits.get(term) ?? 0) | FIELD_BIT[field]);
+    }
+    return bits;
+  });
+  const postings = new Map<string, Posting[]>();
+  const entriesPerTerm = new Map<string, Set<string>>();
+  fieldsPerTerm.forEach((bits, document) => {
+    for (const [term, fields] of bits) {
+      const list = postings.get(term) ?? [];
+      list.push({ document, fields });
+      postings.set(term, list);
+      entriesPerTerm.set(term, (entriesPerTerm.get(term) ?? new Set()).add(raw[document]?.key ?? ''));
+    }
+  });
+  const frequencies = new Map([...entriesPerTerm].map(([term, entries]) => [term, entries.size]));
+  const entries = new Set(raw.map((doc) => doc.key)).size;
+  const idf = new Map([...frequencies].map(([term, count]) => [term, Math.log(1 + entries / count)]));
+
+  const toVariant = (text: string): QuestionVariant => {
+    const terms = [...new Set(analyser.terms(text))].map((term) => ({ term, weight: idf.get(term) ?? 0 }));
+    return { terms, total: terms.reduce((sum, t) => sum + t.weight, 0) };
+  };
+  const documents = raw.map(({ id, key, theme, faqId, variants }) => ({
+    id,
+    key,
+    theme,
+    faqId,
+    variants: variants.map(toVariant),
+  }));
+  return {
+    stemmer,
+    analyser,
+    documents,
+    postings,
+    idf,
+    maxIdf: Math.log(1 + entries),
+    speller: createSpellingCorrector(spellingVocabulary(frequencies, analyser)),
+  };
+}
+
+/** Builds the index over every FAQ entry in every language. Done once at start-up. */
+export function buildQuestionIndex(themes: ThemeLibrary): LanguageIndex[] {
+  return STEMMER_LANGUAGES.map(([stemmer, languages]) => buildLanguageIndex(themes, stemmer, languages));
+}

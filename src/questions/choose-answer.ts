@@ -1,0 +1,41 @@
+import type { ThemeId } from '../content/theme-schema';
+import type { FaqScore } from './score-faqs';
+
+/** Themes within this share of the best score count as a tie, broken by what the user received last. */
+const CLOSE_SHARE = 0.9;
+const MAX_RELATED = 3;
+const MAX_TOPICS = 3;
+
+/** The best entry of each theme, best theme first. */
+export function bestPerTheme(ranked: readonly FaqScore[]): FaqScore[] {
+  const seen = new Set<ThemeId>();
+  return ranked.filter((faq) => !seen.has(faq.theme) && seen.add(faq.theme));
+}
+
+/**
+ * The entry to answer from: the best one, unless another theme scores close
+ * and the user received that theme more recently.
+ */
+export function chooseFaq(ranked: readonly FaqScore[], preferred: readonly ThemeId[] = []): FaqScore | undefined {
+  const themes = bestPerTheme(ranked);
+  const top = themes[0];
+  if (!top) return undefined;
+  const close = themes.filter((faq) => faq.rank >= top.rank * CLOSE_SHARE);
+  for (const id of preferred) {
+    const match = close.find((faq) => faq.theme === id);
+    if (match) return match;
+  }
+  return top;
+}
+
+/** Other entries of the same theme, closest to the question first, then in the theme's own order. */
+export function relatedFaqIds(ranked: readonly FaqScore[], chosen: FaqScore, themeFaqIds: readonly string[]): string[] {
+  const byScore = ranked.filter((faq) => faq.theme === chosen.theme && faq.key !== chosen.key).map((faq) => faq.faqId);
+  return [...new Set([...byScore, ...themeFaqIds])].filter((id) => id !== chosen.faqId).slice(0, MAX_RELATED);
+}
+
+export function closestThemes(ranked: readonly FaqScore[]): ThemeId[] {
+  return bestPerTheme(ranked)
+    .slice(0, MAX_TOPICS)
+    .map((faq) => faq.theme);
+}

@@ -1,0 +1,100 @@
+/**
+ * A question's words as the scoring weighs them, for one index: the forms
+ * each word can match (whole term or compound parts, typos corrected) and how
+ * much the word says (rarity, topic words boosted).
+ */
+import type { LanguageIndex } from './build-index';
+import { createSpellingCorrector, type SpellingCorrector } from './correct-spelling';
+import outOfScope from './lexicon/out-of-scope.json';
+import topics from './lexicon/topic-terms.json';
+
+/** Matching all parts of a compound ("passord" + "behandler") is less than matching the compound itself. */
+const PART_FACTOR = 0.8;
+/** A word the content never uses may be filler or a sign the question is about something else. */
+const UNKNOWN_SHARE = 0.3;
+/**
+ * Words that name a topic say more about what is asked than the words around
+ * them: a security topic, or an everyday one (lunch, pay) that the entry must
+ * also cover for the question to be about security.
+ */
+const TOPIC_BOOST = 3;
+
+/** One term a question word can match in the index. */
+export interface Form {
+  term: string;
+  /** How much of the word a match of this form covers. */
+  share: number;
+  part: boolean;
+}
+
+/** One word of a question, ready for scoring. */
+export interface QueryWord {
+  forms: Form[];
+  weight: number;
+  outOfScope: boolean;
+  topic: boolean;
+}
+
+/** The lexicon's word lists as one index analyses them. */
+export interface WordLists {
+  outOfScope: ReadonlySet<string>;
+  topics: ReadonlySet<string>;
+  /** Recognises misspelt stop words ("hvordna"), which must not be "corrected" into content words. */
+  stopwords: SpellingCorrector;
+}
+
+const OUT_OF_SCOPE_WORDS = Object.values(outOfScope.domains as Record<string, string[]>).flat();
+const TOPIC_WORDS = Object.values(topics.areas as Record<string, string[]>).flat();
+
+/** How much a term says: its rarity, boosted when it names a topic. */
+function termWeight(index: LanguageIndex, lists: WordLists, term: string): number {
+  const rarity = index.idf.get(term) ?? UNKNOWN_SHARE * index.maxIdf;
+  return lists.topics.has(term) ? rarity * TOPIC_BOOST : rarity;
+}
+
+/**
+ * The forms a word can match: the whole term (share 1), else its compound
+ * parts, each worth its share of the compound by how much it says, so "mobil"
+ * carries "jobbtelefonen" and "tastatur" alone does not carry "bluetooth-tastatur".
+ */
+function formsOf(index: LanguageIndex, lists: WordLists, whole: string, parts: string[]): Form[] {
+  const partWeights = parts.map((part) => termWeight(index, lists, part));
+  const total = partWeights.reduce((sum, weight) => sum + weight, 0);
+  return [
+    { term: whole, share: 1, part: false },
+    ...parts.map((term, i) => ({ term, share: (PART_FACTOR * (partWeights[i] ?? 0)) / total, part: true })),
+  ].filter((form) => index.idf.has(form.term));
+}
+
+/** The question's words with their weights, misspelt words corrected against the vocabulary. */
+export function queryWords(index: LanguageIndex, question: string, lists: WordLists): QueryWord[] {
+  const words: QueryWord[] = [];
+  for (const word of index.analyser.words(question)) {
+    // An everyday compound ("sykemelding") is about its whole, not its parts.
+    const outOfScope = lists.outOfScope.has(word.term);
+    const parts = outOfScope ? [] : word.parts;
+    let forms = formsOf(index, lists, word.term, parts);
+    if (forms.length === 0 && !outOfScope) {
+      if (lists.stopwords.correct(word.word)) continue;
+      const corrected = index.speller.correct(word.term);
+      if (corrected) forms = formsOf(index, lists, index.analyser.canonical(corrected) ?? corrected, []);
+    }
+    const topic = [word.term, ...word.parts, ...forms.map((f) => f.term)].some((term) => lists.topics.has(term));
+    const rarity =
+      forms.length > 0 ? Math.max(...forms.map((f) => index.idf.get(f.term) ?? 0)) : UNKNOWN_SHARE * index.maxIdf;
+    words.push({ forms, weight: rarity * (topic || outOfScope ? TOPIC_BOOST : 1), outOfScope, topic });
+  }
+  return words;
+}
+
+/** Whole terms only: the parts of "jobbsøknad" must not make "jobb" an everyday word. */
+const analysedSet = (index: LanguageIndex, words: string[]) =>
+  new Set(words.flatMap((word) => index.analyser.words(word).map((w) => w.term)));
+
+export function createWordLists(index: LanguageIndex): WordLists {
+  return {
+    outOfScope: analysedSet(index, OUT_OF_SCOPE_WORDS),
+    topics: analysedSet(index, TOPIC_WORDS),
+    stopwords: createSpellingCorrector(new Map([...index.analyser.stopwords].map((word) => [word, 1]))),
+  };
+}

@@ -1,0 +1,40 @@
+import type { Language } from '../content/languages';
+import type { ThemeId } from '../content/theme-schema';
+import type { UrgentSituation } from './detect-urgent';
+
+export interface AskOptions {
+  /** The user's language, used when the question's own cannot be told. */
+  userLanguage: Language;
+  /** Themes the user has received, most recent first: preferred when two themes score close. */
+  preferredThemeIds?: readonly ThemeId[];
+}
+
+/**
+ * answer: the content answers it. low-confidence: it sounds like security but
+ * no entry fits well enough to answer without guessing. out-of-scope: it is
+ * about something else (lunch, pay, weather …).
+ */
+export type AnswerKind = 'answer' | 'low-confidence' | 'out-of-scope';
+
+export interface QuestionAnswer {
+  question: string;
+  kind: AnswerKind;
+  /** The language to reply in. */
+  language: Language;
+  /** Set when the question says something has already happened: the urgent steps come first. */
+  urgent?: UrgentSituation;
+  /** The theme and entry the answer comes from; null unless kind is answer. */
+  theme: ThemeId | null;
+  faqId: string | null;
+  answer: string | null;
+  /** How well the best entry covers the question, 0..1. */
+  score: number;
+  /** Up to three other questions from the same theme, in the reply language. */
+  related: string[];
+  /** The closest themes, best first: offered as topics when the engine will not guess. */
+  closestThemes: ThemeId[];
+}
+
+export interface QuestionAnswerer {
+  answer(question: string, options: AskOptions): QuestionAnswer;
+}

@@ -1,0 +1,152 @@
+import { FIELD_BIT, type FaqField, type FaqRef, type LanguageIndex } from './build-index';
+import { createWordLists, queryWords, type QueryWord, type WordLists } from './query-words';
+import type { StemmerLanguage } from './stemmers';
+
+/** How much a match counts, by where it is: a question variant says most about what an entry answers. */
+const FIELD_WEIGHT: Record<FaqField, number> = { questions: 1, keywords: 0.7, answer: 0.6 };
+/** The best field weight for every combination of field bits. */
+const BEST_FIELD_WEIGHT = Array.from({ length: 8 }, (_, bits) =>
+  Math.max(0, ...(Object.keys(FIELD_BIT) as FaqField[]).filter((f) => bits & FIELD_BIT[f]).map((f) => FIELD_WEIGHT[f])),
+);
+/**
+ * How much the entry's closest question variant is covered by the question
+ * counts in the ranking: a question about locking the screen at work fits
+ * "how do I lock my PC" better than "must I lock the screen at home too",
+ * whose variant has a word (home) the question lacks.
+ */
+const VARIANT_SHARE = 0.25;
+/** Only the best documents by coverage are ranked and returned: the rest cannot be the answer. */
+const RANKED_LEADERS = 40;
+
+/** How well one FAQ entry covers a question, 0..1. */
+export interface FaqScore extends FaqRef {
+  key: string;
+  /** The entry's best-matching document: theme/faq/language. */
+  documentId: string;
+  /** The share of the question's weighted words that the entry matches. */
+  score: number;
+  /** The order of entries: coverage of the question and of the entry's closest question variant. */
+  rank: number;
+  /** The question names an everyday topic outside security that this entry's texts do not mention. */
+  missesOutOfScopeWord: boolean;
+}
+
+export interface ScoredQuestion {
+  /** The entries that cover the question best, best first. */
+  faqs: FaqScore[];
+  /** The question names something the campaign is about (a topic term). */
+  namesTopic: boolean;
+}
+
+/** The share of the best-covered question variant (by rarity) that the question's terms cover. */
+function variantCoverage(index: LanguageIndex, document: number, terms: ReadonlySet<string>): number {
+  let best = 0;
+  for (const variant of index.documents[document]?.variants ?? []) {
+    let covered = 0;
+    for (const { term, weight } of variant.terms) if (terms.has(term)) covered += weight;
+    if (variant.total > 0) best = Math.max(best, covered / variant.total);
+  }
+  return best;
+}
+
+/**
+ * Per-index working arrays, one slot per document, reused by every question:
+ * the engine is synchronous, so one question at a time uses them.
+ */
+interface Scratch {
+  covered: Float64Array;
+  wordBest: Float64Array;
+  partSum: Float64Array;
+  outOfScopeMatched: Uint16Array;
+  touched: number[];
+}
+
+const scratchFor = (index: LanguageIndex): Scratch => ({
+  covered: new Float64Array(index.documents.length),
+  wordBest: new Float64Array(index.documents.length),
+  partSum: new Float64Array(index.documents.length),
+  outOfScopeMatched: new Uint16Array(index.documents.length),
+  touched: [],
+});
+
+/** Adds one word's match per document to the coverage: the whole word's best field, or its parts together. */
+function addWord(index: LanguageIndex, word: QueryWord, scratch: Scratch): void {
+  const { covered, wordBest, partSum, outOfScopeMatched, touched } = scratch;
+  const hit: number[] = [];
+  for (const form of word.forms) {
+    const best = form.part ? partSum : wordBest;
+    for (const { document, fields } of index.postings.get(form.term) ?? []) {
+      const value = (BEST_FIELD_WEIGHT[fields] ?? 0) * form.share;
+      if (wordBest[document] === 0 && partSum[document] === 0) hit.push(document);
+      best[document] = form.part ? (best[document] ?? 0) + value : Math.max(best[document] ?? 0, value);
+    }
+  }
+  for (const document of hit) {
+    const value = Math.max(wordBest[document] ?? 0, partSum[document] ?? 0);
+    if (covered[document] === 0) touched.push(document);
+    covered[document] = (covered[document] ?? 0) + word.weight * value;
+    // A theme keyword alone ("bilen" for travel) does not make an everyday topic a security question.
+    if (word.outOfScope && value >= FIELD_WEIGHT.answer)
+      outOfScopeMatched[document] = (outOfScopeMatched[document] ?? 0) + 1;
+    wordBest[document] = 0;
+    partSum[document] = 0;
+  }
+}
+
+/** The best documents for a question, scored word by word through the postings: only touched documents cost. */
+function scoreIndex(index: LanguageIndex, words: QueryWord[], scratch: Scratch): FaqScore[] {
+  const total = words.reduce((sum, w) => sum + w.weight, 0);
+  if (total === 0) return [];
+  for (const word of words) addWord(index, word, scratch);
+  const { covered, outOfScopeMatched, touched } = scratch;
+  const outOfScopeWords = words.filter((w) => w.outOfScope).length;
+  const found = touched.map((document) => ({
+    document,
+    score: (covered[document] ?? 0) / total,
+    missesOutOfScopeWord: (outOfScopeMatched[document] ?? 0) < outOfScopeWords,
+  }));
+  for (const document of touched) {
+    covered[document] = 0;
+    outOfScopeMatched[document] = 0;
+  }
+  touched.length = 0;
+  found.sort((a, b) => b.score - a.score || a.document - b.document);
+  // Variant coverage only reorders the leaders; the long tail cannot reach them.
+  const terms = new Set(words.flatMap((w) => w.forms.map((f) => f.term)));
+  return found.slice(0, RANKED_LEADERS).map(({ document, score, missesOutOfScopeWord }) => {
+    const doc = index.documents[document];
+    if (!doc) throw new RangeError(`posting for a missing document ${document}`);
+    const rank = (1 - VARIANT_SHARE) * score + VARIANT_SHARE * variantCoverage(index, document, terms);
+    return { key: doc.key, theme: doc.theme, faqId: doc.faqId, documentId: doc.id, score, rank, missesOutOfScopeWord };
+  });
+}
+
+/** Which indexes to search: only the question's own language family when it is known. */
+export type FaqScorer = (question: string, stemmers?: readonly StemmerLanguage[]) => ScoredQuestion;
+
+/**
+ * Scores every FAQ entry that shares a word with the question, in the
+ * Norwegian and the English index, and keeps each entry's best match. A
+ * question in a known language is only read with that language's stemmer, so
+ * Norwegian words are not "corrected" into English ones.
+ */
+export function createFaqScorer(indexes: readonly LanguageIndex[]): FaqScorer {
+  const contexts = new Map<LanguageIndex, { lists: WordLists; scratch: Scratch }>(
+    indexes.map((index) => [index, { lists: createWordLists(index), scratch: scratchFor(index) }]),
+  );
+  return (question, stemmers = ['norwegian', 'english']) => {
+    const best = new Map<string, FaqScore>();
+    let namesTopic = false;
+    for (const [index, context] of contexts) {
+      if (!stemmers.includes(index.stemmer)) continue;
+      const words = queryWords(index, question, context.lists);
+      namesTopic ||= words.some((word) => word.topic);
+      for (const candidate of scoreIndex(index, words, context.scratch)) {
+        const known = best.get(candidate.key);
+        if (!known || candidate.rank > known.rank) best.set(candidate.key, candidate);
+      }
+    }
+    // Equal ranks keep the order of coverage, then the campaign's own order, so answers are stable.
+    return { faqs: [...best.values()].sort((a, b) => b.rank - a.rank), namesTopic };
+  };
+}

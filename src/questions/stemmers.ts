@@ -1,0 +1,49 @@
+import { newStemmer } from 'snowball-stemmers';
+
+/** The two snowball algorithms refleks needs: Norwegian serves bokmål and nynorsk alike. */
+export type StemmerLanguage = 'norwegian' | 'english';
+
+export type Stem = (word: string) => string;
+
+const CONSONANT = /[bcdfghjklmnpqrstvwxz]/;
+
+/**
+ * What the Norwegian snowball stemmer leaves apart but people mean as one word:
+ * the weak past tense (ringte → ring, sendte → send), participles and neuter
+ * adjectives in -dt/-gt/-mt/-pt (sendt, ringt, glemt, trygt), and double
+ * consonants (trykk/trykte, bytte/byte). Only endings the written word itself
+ * has: "dokument" must stem the same with or without "-er".
+ */
+function lemmaRules(word: string, stem: string): string {
+  let lemma = stem;
+  const pastTense = word.endsWith('te') && stem === word.slice(0, -1);
+  const participle = /[dgmp]t$/.test(word) && stem === word;
+  if ((pastTense || participle) && lemma.length >= 4) lemma = lemma.slice(0, -1);
+  const last = lemma.charAt(lemma.length - 1);
+  if (lemma.length >= 4 && CONSONANT.test(last) && lemma.charAt(lemma.length - 2) === last) lemma = lemma.slice(0, -1);
+  return lemma;
+}
+
+/** Porter keeps the s of a plural without vowels: "pdfs", "ipads" is fine, "pcs" and "usbs" are not. */
+function acronymPlural(word: string, stem: string): string {
+  return /^[^aeiouy]{2,}s$/.test(stem) ? stem.slice(0, -1) : stem;
+}
+
+/** Enough for the content and everyday questions; the memo starts over rather than grow with every odd word. */
+const MEMO_LIMIT = 50_000;
+
+/** A memoised stemmer: most words, in the content and in questions, are stemmed only once. */
+export function createStem(language: StemmerLanguage): Stem {
+  const stemmer = newStemmer(language);
+  const rules = language === 'norwegian' ? lemmaRules : acronymPlural;
+  const memo = new Map<string, string>();
+  return (word) => {
+    let stem = memo.get(word);
+    if (stem === undefined) {
+      stem = rules(word, stemmer.stem(word));
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(word, stem);
+    }
+    return stem;
+  };
+}

@@ -1,0 +1,74 @@
+import type { Route, RouteContext } from '../app/route';
+import { topicSummaryCard } from '../cards/question-cards';
+import { isThemeId } from '../content/theme-library';
+import type { Turn, TurnResult } from '../domain/turn';
+import { textsFor } from '../i18n/texts-for';
+import { repliesFor } from './question-replies';
+
+/** Longer text is cut before it reaches the engine: a question fits well within this. */
+const MAX_QUESTION_LENGTH = 1000;
+
+const isSubmit = (turn: Turn, name: string) => turn.kind === 'submit' && turn.action?.name === name;
+const questionIn = (turn: Turn) => {
+  const question = turn.action?.data.question;
+  return typeof question === 'string' ? question.trim() : '';
+};
+
+async function answer(question: string, turn: Turn, ctx: RouteContext): Promise<TurnResult> {
+  const { services, language } = ctx;
+  const preferredThemeIds =
+    turn.tenantId && turn.aadObjectId ? await services.recentThemeIds(turn.tenantId, turn.aadObjectId) : [];
+  const result = services.questions.answer(question.slice(0, MAX_QUESTION_LENGTH), {
+    userLanguage: language,
+    preferredThemeIds,
+  });
+  return { replies: repliesFor(result, services) };
+}
+
+/** Any text that is not a command is a question. Commands come earlier in the route list. */
+export const answerQuestion: Route = {
+  name: 'question',
+  select: (turn) => turn.kind === 'message',
+  async handle(turn, ctx) {
+    const question = turn.text?.trim() ?? '';
+    if (!question) {
+      return { replies: [{ kind: 'text', text: textsFor(ctx.language, ctx.services.localRules).fallback.text }] };
+    }
+    return answer(question, turn, ctx);
+  },
+};
+
+/** A related question or a topic's example question, pressed on a card. */
+export const askFollowUp: Route = {
+  name: 'question-follow-up',
+  select: (turn) => isSubmit(turn, 'ask') && questionIn(turn) !== '',
+  handle: (turn, ctx) => answer(questionIn(turn), turn, ctx),
+};
+
+/** A topic offered when the engine would not guess: its habit and a few questions to ask. */
+export const showTopic: Route = {
+  name: 'question-topic',
+  select: (turn) => isSubmit(turn, 'ask-topic') && isThemeId(turn.action?.data.theme),
+  async handle(turn, { services, language }) {
+    const id = turn.action?.data.theme;
+    if (!isThemeId(id)) throw new RangeError('route selected a turn without a valid theme');
+    const t = textsFor(language, services.localRules);
+    return {
+      replies: [{ kind: 'card', card: topicSummaryCard(services.cards, t, services.themes.text(id, language)) }],
+    };
+  },
+};
+
+/** 👍/👎 on an answer card. */
+export const thankForFeedback: Route = {
+  name: 'question-feedback',
+  select: (turn) => isSubmit(turn, 'feedback'),
+  async handle(turn, { services, language }) {
+    // The measurement feature records { helpful, theme, faq } here, counted in aggregate only.
+    const t = textsFor(language, services.localRules);
+    const helpful = turn.action?.data.helpful === true;
+    return {
+      replies: [{ kind: 'text', text: helpful ? t.questions.feedback.helpful : t.questions.feedback.notHelpful }],
+    };
+  },
+};

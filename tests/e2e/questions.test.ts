@@ -1,0 +1,98 @@
+import { messageActivity, submitActivity } from '../support/activities';
+import { useLocalService } from '../support/use-local-service';
+
+const fixture = useLocalService();
+const user = (locale = 'nb-NO') => ({
+  aadObjectId: 'dddddddd-0000-4000-8000-000000000004',
+  serviceUrl: fixture.connector.url,
+  locale,
+});
+
+type Element = { type: string; text?: string; selectAction?: { data: Record<string, unknown> }; actions?: Action[] };
+type Action = { type: string; title: string; data: Record<string, unknown> };
+const bodyOf = (index: number) => fixture.sentCard(index).body as Element[];
+const textsOf = (index: number) => bodyOf(index).map((element) => element.text ?? '');
+const actionsOf = (index: number) => bodyOf(index).flatMap((element) => element.actions ?? []);
+const selectDataOf = (index: number) => bodyOf(index).flatMap((e) => (e.selectAction ? [e.selectAction.data] : []));
+const sentText = (index: number) => String(fixture.connector.sent[index]?.activity.text);
+
+async function post(activity: object, replies = 1): Promise<void> {
+  const res = await fixture.service().post(activity);
+  expect(res.status).toBe(200);
+  await fixture.connector.waitForSent(replies);
+}
+
+describe('questions through the real server', () => {
+  it('answers from the content with the theme, related questions and 👍/👎', async () => {
+    await post(messageActivity(user(), 'kan jeg lagre dette på OneDrive?'));
+    expect(textsOf(0)).toContain('Fra temaet «Lagre jobbinformasjon på riktig sted»');
+    const related = selectDataOf(0);
+    expect(related.length).toBeGreaterThanOrEqual(2);
+    expect(related.every((data) => data.action === 'ask' && typeof data.question === 'string')).toBe(true);
+    const feedback = actionsOf(0).filter((a) => a.data.action === 'feedback');
+    expect(feedback.map((a) => a.data)).toEqual([
+      { action: 'feedback', helpful: true, theme: 'data-storage', faq: expect.any(String) as string },
+      { action: 'feedback', helpful: false, theme: 'data-storage', faq: expect.any(String) as string },
+    ]);
+  });
+
+  it('puts the urgent steps and «Meld fra» first when something has already happened', async () => {
+    await post(messageActivity(user(), 'jeg har trykket på en lenke i en rar e-post, hva nå?'), 2);
+    expect(textsOf(0)[0]).toBe('Bra at du sier fra!');
+    expect(textsOf(0).some((text) => /^\d\. Ring IT-brukerstøtte/.test(text))).toBe(true);
+    expect(actionsOf(0)).toEqual([expect.objectContaining({ title: 'Meld fra', data: { action: 'report-open' } })]);
+    expect(textsOf(1).some((text) => text.startsWith('Fra temaet'))).toBe(true);
+  });
+
+  it('answers in the language of the question, not the Teams locale', async () => {
+    await post(messageActivity(user('nb-NO'), 'korleis lagar eg eit godt passord?'));
+    expect(textsOf(0)).toContain('Frå temaet «Sterke passord»');
+  });
+
+  it('says kindly when a question is outside what it knows', async () => {
+    await post(messageActivity(user('en-GB'), 'how many vacation days do I have left?'));
+    expect(sentText(0)).toContain("That's outside what I can answer");
+  });
+
+  it('does not guess: offers the closest topics, the IT contact and «Spør IT»', async () => {
+    const question = 'er det trygt å bruke bluetooth-tastatur på kontoret?';
+    await post(messageActivity(user(), question));
+    expect(textsOf(0)[0]).toBe('Det er jeg ikke sikker på');
+    const topics = selectDataOf(0);
+    expect(topics.length).toBeGreaterThanOrEqual(2);
+    expect(topics.every((data) => data.action === 'ask-topic' && typeof data.theme === 'string')).toBe(true);
+    expect(textsOf(0)).toContain('Du kan også spørre IT-brukerstøtte.');
+    expect(actionsOf(0)).toEqual([expect.objectContaining({ title: 'Spør IT', data: { action: 'ask-it', question } })]);
+  });
+
+  it('answers a related question pressed on a card', async () => {
+    await post(submitActivity(user(), { action: 'ask', question: 'Hva er en passordfrase?' }));
+    expect(textsOf(0)).toContain('Fra temaet «Sterke passord»');
+  });
+
+  it('shows a topic with questions to ask about it', async () => {
+    await post(submitActivity(user(), { action: 'ask-topic', theme: 'two-factor' }));
+    expect(textsOf(0)[0]).toBe('Bruk to-faktor der du kan');
+    expect(selectDataOf(0)).toHaveLength(3);
+    expect(selectDataOf(0)[0]).toEqual({ action: 'ask', question: 'Hva er to-faktor?' });
+  });
+
+  it('thanks for 👍 and 👎', async () => {
+    await post(submitActivity(user(), { action: 'feedback', helpful: true, theme: 'passwords', faq: 'how-long' }));
+    await post(submitActivity(user(), { action: 'feedback', helpful: false, theme: 'passwords', faq: 'how-long' }), 2);
+    expect(sentText(0)).toBe('Takk! Så fint at svaret hjalp.');
+    expect(sentText(1)).toContain('Takk for at du sier fra!');
+  });
+
+  it('answers «Spør IT» honestly until questions can be sent to IT', async () => {
+    await post(submitActivity(user(), { action: 'ask-it', question: 'er bluetooth trygt?' }));
+    expect(sentText(0)).toContain('Kontakt IT-brukerstøtte');
+  });
+
+  it('never logs the question', async () => {
+    await post(messageActivity(user(), 'mitt passord Blåbær-Trapp-77 er lekket, hva gjør jeg?'));
+    await post(submitActivity(user(), { action: 'ask-it', question: 'Blåbær-Trapp-77' }), 2);
+    expect(fixture.service().logs.text).toContain('"route":"question"');
+    expect(fixture.service().logs.text).not.toMatch(/Blåbær|Trapp|lekket/);
+  });
+});

@@ -1,0 +1,45 @@
+import { DEV_SET, HOLDOUT_SET, evaluate, readQuestionSet } from '../../scripts/qa/evaluate-questions';
+import { LANGUAGES } from '../../src/content/languages';
+import { answerer, normaliseForComparison } from '../support/questions';
+import { themes } from '../support/content';
+
+const devSet = readQuestionSet(DEV_SET);
+
+describe('the development set', () => {
+  it('has at least 150 in-scope and 20 out-of-scope questions, in all three languages', () => {
+    expect(devSet.filter((q) => q.theme !== null).length).toBeGreaterThanOrEqual(150);
+    expect(devSet.filter((q) => q.theme === null).length).toBeGreaterThanOrEqual(20);
+    for (const language of LANGUAGES) expect(devSet.filter((q) => q.language === language).length).toBeGreaterThan(15);
+    for (const theme of themes) expect(devSet.filter((q) => q.theme === theme.id).length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('is written fresh: no question equals an FAQ question variant after normalisation', () => {
+    const variants = new Set(
+      themes.flatMap((theme) =>
+        theme.faq.flatMap((entry) => LANGUAGES.flatMap((l) => entry.questions[l].map(normaliseForComparison))),
+      ),
+    );
+    const copies = [...devSet, ...readQuestionSet(HOLDOUT_SET)]
+      .map((q) => q.question)
+      .filter((question) => variants.has(normaliseForComparison(question)));
+    expect(copies).toEqual([]);
+  });
+});
+
+describe('answer quality', () => {
+  const dev = evaluate(answerer, DEV_SET);
+
+  it('answers at least 90 % of in-scope questions from the expected theme', () => {
+    expect(dev.inScopeAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('declines at least 85 % of out-of-scope questions', () => {
+    expect(dev.outOfScopeRejectionRate).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('does as well on the hold-out set it was never tuned against', () => {
+    const holdout = evaluate(answerer, HOLDOUT_SET);
+    expect(holdout.inScopeAccuracy).toBeGreaterThanOrEqual(0.9);
+    expect(holdout.outOfScopeRejectionRate).toBeGreaterThanOrEqual(0.85);
+  });
+});

@@ -1,0 +1,130 @@
+import { chooseFaq } from '../../../src/questions/choose-answer';
+import type { FaqScore } from '../../../src/questions/score-faqs';
+import { answerer, answererWithRules, ask } from '../../support/questions';
+
+describe('answering from the FAQ content', () => {
+  it.each([
+    ['kan jeg lagre dette på OneDrive?', 'data-storage'],
+    ['is Sommer2024! a good password?', 'passwords'],
+    ['hvordan laaser jeg pcen', 'lock-devices'],
+    ['kan ungane spele på jobbnettbrettet?', 'personal-devices'],
+    ['pasordbehandler', 'passwords'],
+    ['what is 2FA', 'two-factor'],
+  ])('"%s" → %s', (question, theme) => {
+    const result = ask(question);
+    expect(result).toMatchObject({ kind: 'answer', theme });
+    expect(result.answer).toBeTruthy();
+    expect(result.score).toBeGreaterThanOrEqual(0.5);
+    expect(result.score).toBeLessThanOrEqual(1);
+  });
+
+  it('offers up to three other questions from the same theme, in the reply language', () => {
+    const result = ask('korleis lagar eg eit godt passord');
+    expect(result.language).toBe('nn');
+    expect(result.related).toHaveLength(3);
+    const passwordQuestions = answerer.answer('passord', { userLanguage: 'nn' });
+    expect(passwordQuestions.theme).toBe('passwords');
+    expect(result.related.every((q) => q.length > 0 && !/\b(jeg|hvordan|ikke)\b/i.test(q))).toBe(true);
+  });
+
+  it('fills in the local rules', () => {
+    const question = 'jeg har glemt passordet mitt';
+    expect(answererWithRules.answer(question, { userLanguage: 'nb' }).answer).toContain('Servicedesken');
+    expect(ask(question).answer).toContain('IT-brukerstøtte');
+  });
+});
+
+describe('the language of the reply', () => {
+  it('is the language of the question when it can be told', () => {
+    expect(ask('kva gjer eg om eg har gløymt passordet?')).toMatchObject({ language: 'nn', theme: 'passwords' });
+    expect(ask('I forgot my password, what now?', { userLanguage: 'nn' })).toMatchObject({ language: 'en' });
+    const english = ask('how do I lock my computer?', { userLanguage: 'nb' });
+    expect(english.answer).toMatch(/Windows/);
+    expect(english.answer).not.toMatch(/\b(og|du)\b/);
+  });
+
+  it("is the user's language when the question does not tell", () => {
+    expect(ask('VPN', { userLanguage: 'nn' }).language).toBe('nn');
+    expect(ask('VPN', { userLanguage: 'en' }).language).toBe('en');
+  });
+});
+
+describe('not guessing', () => {
+  it.each([
+    ['hva er det til lunsj i dag'],
+    ['når kommer lønna'],
+    ['kva blir vêret i morgon'],
+    ['how many holidays do I have left'],
+    ['kan jeg låne bilen til kommunen'],
+    ['kan jeg bytte vakt med en kollega'],
+  ])('says "%s" is outside what it knows', (question) => {
+    expect(ask(question)).toMatchObject({ kind: 'out-of-scope', theme: null, answer: null, closestThemes: [] });
+  });
+
+  it('offers the closest topics instead of a weak answer', () => {
+    const result = ask('er det trygt å bruke bluetooth-tastatur på kontoret?');
+    expect(result).toMatchObject({ kind: 'low-confidence', theme: null, answer: null });
+    expect(result.score).toBeLessThan(0.5);
+    expect(result.closestThemes.length).toBeGreaterThanOrEqual(2);
+    expect(result.closestThemes.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('odd input', () => {
+  it('answers emoji, punctuation and key mashing quickly, without guessing', () => {
+    for (const question of ['😀😀😀', '????', 'a'.repeat(1000), 'ikke ikke ikke', '']) {
+      const started = performance.now();
+      expect(ask(question)).toMatchObject({ kind: 'out-of-scope', theme: null });
+      expect(performance.now() - started).toBeLessThan(100);
+    }
+  });
+});
+
+describe('urgent questions', () => {
+  it('flag the situation and still answer from the content', () => {
+    expect(ask('jeg har trykket på en lenke i en svindelmail')).toMatchObject({
+      urgent: 'clicked-link',
+      kind: 'answer',
+    });
+    expect(ask('I lost the phone with my authenticator app')).toMatchObject({
+      urgent: 'lost-device',
+      theme: 'two-factor',
+    });
+    expect(ask('hvordan sjekker jeg en lenke').urgent).toBeUndefined();
+  });
+});
+
+describe('two themes that answer equally well', () => {
+  // A QR code is in three themes: "report it", "log in via the website" and two-factor set-up.
+  const question = 'qr-kode';
+
+  it('prefer the theme the user received most recently', () => {
+    expect(ask(question).theme).toBe('report-it');
+    expect(ask(question, { preferredThemeIds: ['login-via-links', 'report-it'] }).theme).toBe('login-via-links');
+    expect(ask(question, { preferredThemeIds: ['two-factor'] }).theme).toBe('two-factor');
+  });
+
+  it('never let an old theme win over a clearly better one', () => {
+    expect(ask('hvordan låser jeg pc-en', { preferredThemeIds: ['photo-consent', 'passwords'] }).theme).toBe(
+      'lock-devices',
+    );
+  });
+
+  const faq = (theme: FaqScore['theme'], rank: number): FaqScore => ({
+    theme,
+    faqId: `${theme}-entry`,
+    key: `${theme}/${theme}-entry`,
+    documentId: `${theme}/${theme}-entry/nb`,
+    score: rank,
+    rank,
+    missesOutOfScopeWord: false,
+  });
+
+  it('count as close within a tenth of the best', () => {
+    const ranked = [faq('passwords', 0.8), faq('two-factor', 0.73), faq('report-it', 0.71)];
+    expect(chooseFaq(ranked, ['report-it', 'two-factor'])?.theme).toBe('two-factor');
+    expect(chooseFaq(ranked, ['report-it'])?.theme).toBe('passwords');
+    expect(chooseFaq(ranked, [])?.theme).toBe('passwords');
+    expect(chooseFaq([], ['passwords'])).toBeUndefined();
+  });
+});
