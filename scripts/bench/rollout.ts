@@ -86,6 +86,7 @@ async function main(): Promise<void> {
     accepted: number;
     unique: number;
     duplicates: number;
+    throttled: number;
     conversations: string[];
   };
   const counts = (await stores.deliveries.counts()).get(id);
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
       duplicates: stats.duplicates,
       missing: recipients - reached.size - failed,
       permanent_failures: failed,
+      throttled_429: stats.throttled,
       elapsed_s: Number(elapsedS.toFixed(2)),
       ideal_s: Number(idealS.toFixed(2)),
       efficiency: Number((idealS / elapsedS).toFixed(3)),
