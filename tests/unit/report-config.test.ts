@@ -11,6 +11,7 @@ const production = {
   MicrosoftAppPassword: 'secret',
   MicrosoftAppTenantId: TENANT,
   ALLOWED_TENANT_IDS: TENANT,
+  ANALYTICS_PEPPER: 'test-pepper-0123456789abcdef0123456789abcdef',
 };
 const graph = {
   GRAPH_AUTH: 'secret',
