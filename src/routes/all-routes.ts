@@ -5,6 +5,7 @@ import { setLanguage, showLanguageChoice } from './language-routes';
 import { answerQuiz, openQuiz } from './quiz-routes';
 import { campaignStatus, confirmSend, pauseCampaign, previewOrSendTheme, resumeCampaign } from './admin-routes';
 import { answerCheck } from './check-routes';
+import { commitToHabit } from './commit-routes';
 import { pauseNudges, resumeNudges } from './pause-routes';
 import { askIt } from './ask-it-routes';
 import { markReportHandled, setItChannel } from './it-channel-routes';
@@ -28,6 +29,7 @@ export const ALL_ROUTES: Route[] = [
   openQuiz,
   answerQuiz,
   answerCheck,
+  commitToHabit,
   // Meld fra: before the catch-alls; files before any route that reads message text.
   openReportForm,
   submitReport,

@@ -1,0 +1,25 @@
+import type { Route } from '../app/route';
+import { isThemeId } from '../content/theme-library';
+import { recordEvent } from '../engagement/record-event';
+import { interpolate } from '../i18n/catalogue';
+import { textsFor } from '../i18n/texts-for';
+
+/**
+ * «Jeg gjør det» on a nudge or quiz result: the user's own words back to them,
+ * which is what makes a commitment stick. Counted once per person and theme.
+ */
+export const commitToHabit: Route = {
+  name: 'commit',
+  select: (turn) =>
+    (turn.kind === 'submit' || turn.kind === 'invoke') &&
+    turn.action?.name === 'commit' &&
+    isThemeId(turn.action.data.theme),
+  async handle(turn, ctx) {
+    const themeId = turn.action?.data.theme;
+    if (!isThemeId(themeId)) throw new RangeError('route selected a turn without a valid theme');
+    const { commitment } = ctx.services.themes.text(themeId, ctx.language);
+    const t = textsFor(ctx.language, ctx.services.localRules).engagement.commit;
+    const noted = await recordEvent(turn, ctx, { type: 'committed', themeId }, 'first');
+    return { replies: [{ kind: 'text', text: interpolate(noted ? t.noted : t.already, { commitment }) }] };
+  },
+};
