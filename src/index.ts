@@ -50,12 +50,13 @@ export function buildCore(config: Config, log: Logger) {
   const proactive = createProactiveSender(auth, config.bot.appId ?? '');
   const compose = createMessageComposer(themes, cards, localRules, config.defaultLanguage);
   const rollout = createRollout(config.campaign, stores.deliveries, proactive, compose, log);
-  const { pepper, minGroupSize } = config.engagement;
+  const { pepper, minGroupSize, retentionMonths } = config.engagement;
   const engagement: EngagementServices = {
     events: stores.events,
     personalData: stores.personalData,
     pseudonymOf: (tenantId, aadObjectId) => pseudonymOf(pepper, tenantId, aadObjectId),
     minGroupSize,
+    retentionMonths,
   };
   return { localRules, themes, stores, cards, auth, proactive, compose, rollout, engagement };
 }

@@ -39,6 +39,8 @@ const TEMPLATE_TITLES: Record<CardName, string> = {
   'campaign-status': 'Kampanjestatus for administratorer / Campaign status (admins)',
   'confirm-send': 'Bekreft utsending (administratorer) / Confirm send (admins)',
   'it-channel-report': 'Melding i IT-kanalen / Report in the IT channel',
+  'my-data': 'Mine data / My data',
+  'delete-data': 'Slett mine data / Delete my data',
 };
 
 const LANGUAGE_TITLES: Record<Language, string> = { nb: 'Bokmål (nb)', nn: 'Nynorsk (nn)', en: 'English (en)' };

@@ -11,6 +11,7 @@ import type { CampaignStatus } from '../rollout/campaign-service';
 import { answerCard } from './answer-card';
 import { campaignStatusCard, confirmSendCard } from './campaign-cards';
 import { itChannelCard } from './it-channel-card';
+import { deleteDataCard, myDataCard } from './privacy-cards';
 import type { CardName, CardRenderer } from './render-card';
 import { REPORT_CATEGORIES, reportFormCard, reportReceiptCard } from './report-cards';
 import { checkCard, nudgeCard, quizCard, quizResultCard } from './theme-cards';
@@ -54,6 +55,32 @@ function sampleStatus(themeId: ThemeId): CampaignStatus {
       },
       { id: 'b', themeId, kind: 'check', slot: new Date('2027-01-25T08:00:00Z'), state: 'upcoming' },
     ],
+  };
+}
+
+/** Someone who has been around a while: a commitment, a quiz, a check answer. */
+function sampleMyData(themeId: ThemeId) {
+  const seen = new Date('2027-01-04T08:00:00Z');
+  return {
+    recipient: {
+      tenantId: 't',
+      aadObjectId: 'a',
+      address: { serviceUrl: '', channelId: 'msteams', conversationId: '', userId: '', botId: '' },
+      language: 'nn' as const,
+      active: true,
+      paused: false,
+      firstSeen: seen,
+      lastSeen: new Date('2027-02-01T12:30:00Z'),
+    },
+    summary: {
+      commitments: [themeId],
+      quiz: [{ themeId, value: 'right' }],
+      checks: [{ themeId, value: 'usually' }],
+      pauses: 0,
+      reports: 1,
+    },
+    minGroupSize: 5,
+    retentionMonths: 13,
   };
 }
 
@@ -119,7 +146,9 @@ export function listSampleCards(
         'campaign-status',
         campaignStatusCard(render, t, language, library, sampleStatus(first.id)),
       );
+      add('my-data', 'my-data', myDataCard(render, t, language, library, sampleMyData(first.id)));
     }
+    add('delete-data', 'delete-data', deleteDataCard(render, t));
     for (const category of REPORT_CATEGORIES) {
       add('report-receipt', `report-receipt-${category}`, reportReceiptCard(render, t, 'MF-2026-000123', category));
     }

@@ -18,6 +18,8 @@ export const CARD_NAMES = [
   'campaign-status',
   'confirm-send',
   'it-channel-report',
+  'my-data',
+  'delete-data',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -8,4 +8,6 @@ export interface EngagementServices {
   pseudonymOf(tenantId: string, aadObjectId: string): string;
   /** MIN_GROUP_SIZE: statistics never describe fewer people than this. */
   minGroupSize: number;
+  /** EVENT_RETENTION_MONTHS, told to users in «mine data». */
+  retentionMonths: number;
 }

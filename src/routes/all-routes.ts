@@ -6,6 +6,7 @@ import { answerQuiz, openQuiz } from './quiz-routes';
 import { campaignStatus, confirmSend, pauseCampaign, previewOrSendTheme, resumeCampaign } from './admin-routes';
 import { answerCheck } from './check-routes';
 import { commitToHabit } from './commit-routes';
+import { askToDeleteMyData, deleteMyData, showMyData } from './privacy-routes';
 import { pauseNudges, resumeNudges } from './pause-routes';
 import { askIt } from './ask-it-routes';
 import { markReportHandled, setItChannel } from './it-channel-routes';
@@ -30,6 +31,9 @@ export const ALL_ROUTES: Route[] = [
   answerQuiz,
   answerCheck,
   commitToHabit,
+  showMyData,
+  askToDeleteMyData,
+  deleteMyData,
   // Meld fra: before the catch-alls; files before any route that reads message text.
   openReportForm,
   submitReport,
