@@ -41,6 +41,7 @@ const TEMPLATE_TITLES: Record<CardName, string> = {
   'it-channel-report': 'Melding i IT-kanalen / Report in the IT channel',
   'my-data': 'Mine data / My data',
   'delete-data': 'Slett mine data / Delete my data',
+  statistics: 'Statistikk for administratorer / Statistics (admins)',
 };
 
 const LANGUAGE_TITLES: Record<Language, string> = { nb: 'Bokmål (nb)', nn: 'Nynorsk (nn)', en: 'English (en)' };

@@ -12,6 +12,8 @@ import { answerCard } from './answer-card';
 import { campaignStatusCard, confirmSendCard } from './campaign-cards';
 import { itChannelCard } from './it-channel-card';
 import { deleteDataCard, myDataCard } from './privacy-cards';
+import { sampleMyData, sampleStatistics } from './sample-engagement';
+import { statisticsCard } from './statistics-card';
 import type { CardName, CardRenderer } from './render-card';
 import { REPORT_CATEGORIES, reportFormCard, reportReceiptCard } from './report-cards';
 import { checkCard, nudgeCard, quizCard, quizResultCard } from './theme-cards';
@@ -55,32 +57,6 @@ function sampleStatus(themeId: ThemeId): CampaignStatus {
       },
       { id: 'b', themeId, kind: 'check', slot: new Date('2027-01-25T08:00:00Z'), state: 'upcoming' },
     ],
-  };
-}
-
-/** Someone who has been around a while: a commitment, a quiz, a check answer. */
-function sampleMyData(themeId: ThemeId) {
-  const seen = new Date('2027-01-04T08:00:00Z');
-  return {
-    recipient: {
-      tenantId: 't',
-      aadObjectId: 'a',
-      address: { serviceUrl: '', channelId: 'msteams', conversationId: '', userId: '', botId: '' },
-      language: 'nn' as const,
-      active: true,
-      paused: false,
-      firstSeen: seen,
-      lastSeen: new Date('2027-02-01T12:30:00Z'),
-    },
-    summary: {
-      commitments: [themeId],
-      quiz: [{ themeId, value: 'right' }],
-      checks: [{ themeId, value: 'usually' }],
-      pauses: 0,
-      reports: 1,
-    },
-    minGroupSize: 5,
-    retentionMonths: 13,
   };
 }
 
@@ -147,6 +123,9 @@ export function listSampleCards(
         campaignStatusCard(render, t, language, library, sampleStatus(first.id)),
       );
       add('my-data', 'my-data', myDataCard(render, t, language, library, sampleMyData(first.id)));
+      const stats = sampleStatistics(first.id);
+      add('statistics', 'statistics', statisticsCard(render, t, language, library, stats, 5));
+      add('statistics', 'statistics-empty', statisticsCard(render, t, language, library, undefined, 5));
     }
     add('delete-data', 'delete-data', deleteDataCard(render, t));
     for (const category of REPORT_CATEGORIES) {

@@ -20,6 +20,7 @@ export const CARD_NAMES = [
   'it-channel-report',
   'my-data',
   'delete-data',
+  'statistics',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

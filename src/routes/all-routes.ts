@@ -6,6 +6,7 @@ import { answerQuiz, openQuiz } from './quiz-routes';
 import { campaignStatus, confirmSend, pauseCampaign, previewOrSendTheme, resumeCampaign } from './admin-routes';
 import { answerCheck } from './check-routes';
 import { commitToHabit } from './commit-routes';
+import { showStatistics } from './statistics-routes';
 import { askToDeleteMyData, deleteMyData, showMyData } from './privacy-routes';
 import { pauseNudges, resumeNudges } from './pause-routes';
 import { askIt } from './ask-it-routes';
@@ -27,6 +28,7 @@ export const ALL_ROUTES: Route[] = [
   confirmSend,
   pauseCampaign,
   resumeCampaign,
+  showStatistics,
   openQuiz,
   answerQuiz,
   answerCheck,
