@@ -7,19 +7,11 @@ import { openSqlite } from '../../src/stores/sqlite/open-sqlite';
 import { createSqliteEventStore, createSqlitePersonalDataStore } from '../../src/stores/sqlite/sqlite-event-store';
 import { executeActivity, messageActivity, submitActivity } from '../support/activities';
 import { configProblems } from '../support/config-problems';
+import { productionEnv } from '../support/production-env';
 import { newDataDir } from '../support/test-service';
 import { useLocalService } from '../support/use-local-service';
 
-const TENANT = '11111111-2222-4333-8444-555555555555';
-const APP = '0b6b5c0e-3a1c-4a55-9d5e-2f1f3f7e8a90';
-const production = {
-  NODE_ENV: 'production',
-  MicrosoftAppId: APP,
-  MicrosoftAppPassword: 'secret',
-  MicrosoftAppTenantId: TENANT,
-  ALLOWED_TENANT_IDS: TENANT,
-  IT_CHANNEL: '19:abc@thread.tacv2',
-};
+const production = { ...productionEnv, ANALYTICS_PEPPER: undefined, IT_CHANNEL: '19:abc@thread.tacv2' };
 
 describe('engagement settings', () => {
   it('requires ANALYTICS_PEPPER outside local mode and says how to make one', () => {
