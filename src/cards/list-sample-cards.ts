@@ -36,7 +36,7 @@ export interface SampleOptions {
 
 function commands(language: Language, rules: LocalRules) {
   const t = textsFor(language, rules);
-  return [t.commands.help, t.commands.language, t.reports.command, t.commands.pause];
+  return [t.commands.help, t.commands.language, t.reports.command, t.commands.pause, t.engagement.command];
 }
 
 /** A campaign in progress: one theme sent with some failures, its follow-up due next. */

@@ -5,8 +5,9 @@ import { interpolate } from '../i18n/catalogue';
 import { textsFor } from '../i18n/texts-for';
 
 /**
- * «Jeg gjør det» on a nudge or quiz result: the user's own words back to them,
- * which is what makes a commitment stick. Counted once per person and theme.
+ * The commit button on a nudge or quiz result: the theme's commitment said
+ * back in the first person, which is what makes it stick. Counted once per
+ * person and theme.
  */
 export const commitToHabit: Route = {
   name: 'commit',
