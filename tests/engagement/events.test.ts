@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { loadConfig } from '../../src/config/load-config';
 import { pseudonymOf } from '../../src/engagement/pseudonym';
-import { purgeExpiredEvents, retentionCutoff } from '../../src/engagement/purge-events';
+import { purgeExpiredEvents, retentionCutoff, startEventPurge } from '../../src/engagement/purge-events';
+import { createLogger } from '../../src/log/create-logger';
 import { openSqlite } from '../../src/stores/sqlite/open-sqlite';
 import { createSqliteEventStore, createSqlitePersonalDataStore } from '../../src/stores/sqlite/sqlite-event-store';
 import { executeActivity, messageActivity, submitActivity } from '../support/activities';
@@ -74,6 +75,19 @@ describe('event store', () => {
       '2026-02-01T00:00:00.000Z',
       '2027-02-28T12:00:00.000Z',
     ]);
+  });
+});
+
+describe('the purge schedule', () => {
+  it('purges at start-up with the injected clock, and stops cleanly', async () => {
+    const events = createSqliteEventStore(openSqlite(newDataDir()));
+    const base = { tenantId: 't', pseudonym: 'p', type: 'committed' as const };
+    await events.record({ ...base, at: new Date('2025-12-31T00:00:00Z') }, 'append');
+    await events.record({ ...base, at: new Date('2026-12-31T00:00:00Z') }, 'append');
+    const purge = startEventPurge(events, 13, createLogger('silent'), () => new Date('2027-03-01T00:00:00Z'));
+    await new Promise((resolve) => setImmediate(resolve));
+    purge.stop();
+    expect((await events.listFor('t', 'p')).map((e) => e.at.getUTCFullYear())).toEqual([2026]);
   });
 });
 
