@@ -13,6 +13,9 @@ import { loadThemes } from './content/load-themes';
 import { createThemeLibrary } from './content/theme-library';
 import { composeReports } from './compose-reports';
 import { createQuestionAnswerer } from './questions/answer-question';
+import type { EngagementServices } from './engagement/engagement-services';
+import { pseudonymOf } from './engagement/pseudonym';
+import { startEventPurge } from './engagement/purge-events';
 import { createLogger, type Logger } from './log/create-logger';
 import { CARDS_DIR, PROJECT_ROOT, THEMES_DIR } from './project-paths';
 import { StartupError } from './startup-error';
@@ -48,7 +51,15 @@ export function buildCore(config: Config, log: Logger) {
   const proactive = createProactiveSender(auth, config.bot.appId ?? '');
   const compose = createMessageComposer(themes, cards, localRules, config.defaultLanguage);
   const rollout = createRollout(config.campaign, stores.deliveries, proactive, compose, log);
-  return { localRules, themes, stores, cards, auth, proactive, compose, rollout };
+  const { pepper, minGroupSize, retentionMonths } = config.engagement;
+  const engagement: EngagementServices = {
+    events: stores.events,
+    personalData: stores.personalData,
+    pseudonymOf: (tenantId, aadObjectId) => pseudonymOf(pepper, tenantId, aadObjectId),
+    minGroupSize,
+    retentionMonths,
+  };
+  return { localRules, themes, stores, cards, auth, proactive, compose, rollout, engagement };
 }
 
 export async function startService(
@@ -57,7 +68,7 @@ export async function startService(
 ): Promise<RunningService> {
   const config = loadConfig(env);
   const log = createLogger(config.logLevel, logDestination);
-  const { localRules, themes, stores, cards, auth, proactive, rollout } = buildCore(config, log);
+  const { localRules, themes, stores, cards, auth, proactive, rollout, engagement } = buildCore(config, log);
   const reports = composeReports({ config, stores, auth, proactive, cards, localRules, log });
   const questions = createQuestionAnswerer(themes, localRules);
 
@@ -76,6 +87,7 @@ export async function startService(
       adminIds: config.campaign.adminIds,
       allowOptOut: config.campaign.allowOptOut,
       reports: reports.services,
+      engagement,
       log,
     },
     ALL_ROUTES,
@@ -89,6 +101,10 @@ export async function startService(
   }
 
   const clock = startCampaignClock(rollout.campaign, log);
+  const purge = startEventPurge(stores.events, config.engagement.retentionMonths, log);
+  if (config.engagement.developmentPepper) {
+    log.warn('ANALYTICS_PEPPER is not set: using the public development pepper (local mode only)');
+  }
   const server = await startServer(config.port, { handleMessages: (req, res) => bot.handle(req, res), health, log });
   reports.worker.start();
   log.info(
@@ -100,6 +116,7 @@ export async function startService(
   async function stop(): Promise<void> {
     log.info('shutting down: no new requests, finishing turns in flight');
     clock.stop();
+    purge.stop();
     await server.stop(config.shutdownGraceMs);
     await rollout.engine.stop();
     await reports.worker.stop();

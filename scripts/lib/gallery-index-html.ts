@@ -42,6 +42,9 @@ const TEMPLATE_TITLES: Record<CardName, string> = {
   urgent: 'Haster: gjør dette nå / Urgent steps',
   'question-fallback': 'Usikkert svar / Not sure: closest topics',
   'topic-summary': 'Tema i korte trekk / Topic summary',
+  'my-data': 'Mine data / My data',
+  'delete-data': 'Slett mine data / Delete my data',
+  statistics: 'Statistikk for administratorer / Statistics (admins)',
 };
 
 const LANGUAGE_TITLES: Record<Language, string> = { nb: 'Bokmål (nb)', nn: 'Nynorsk (nn)', en: 'English (en)' };

@@ -4,6 +4,7 @@ import type { ThemeLibrary } from '../content/theme-library';
 import type { ThemeId } from '../content/theme-schema';
 import type { CardRenderer } from '../cards/render-card';
 import type { ProactiveSender } from '../domain/proactive';
+import type { EngagementServices } from '../engagement/engagement-services';
 import type { Logger } from '../log/create-logger';
 import type { CampaignService } from '../rollout/campaign-service';
 import type { ReportServices } from '../reports/report-services';
@@ -32,5 +33,7 @@ export interface AppServices {
   allowOptOut: boolean;
   /** «Meld fra»: the outbox, drafts with files, the IT channel. */
   reports: ReportServices;
+  /** Usage events under pseudonyms, «mine data», statistics. */
+  engagement: EngagementServices;
   log: Logger;
 }

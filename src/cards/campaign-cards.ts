@@ -7,7 +7,8 @@ import type { CardRenderer } from './render-card';
 
 const LOCALES: Record<Language, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
 
-function when(date: Date, language: Language): string {
+/** A date and time in Oslo, in the reader's language. */
+export function when(date: Date, language: Language): string {
   return date.toLocaleString(LOCALES[language], { timeZone: 'Europe/Oslo', dateStyle: 'medium', timeStyle: 'short' });
 }
 

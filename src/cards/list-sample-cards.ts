@@ -13,6 +13,9 @@ import { campaignStatusCard, confirmSendCard } from './campaign-cards';
 import { itChannelCard } from './it-channel-card';
 import { URGENT_SITUATIONS } from '../questions/detect-urgent';
 import { questionFallbackCard, topicSummaryCard, urgentCard } from './question-cards';
+import { deleteDataCard, myDataCard } from './privacy-cards';
+import { sampleMyData, sampleStatistics } from './sample-engagement';
+import { statisticsCard } from './statistics-card';
 import type { CardName, CardRenderer } from './render-card';
 import { REPORT_CATEGORIES, reportFormCard, reportReceiptCard } from './report-cards';
 import { checkCard, nudgeCard, quizCard, quizResultCard } from './theme-cards';
@@ -42,7 +45,7 @@ const SAMPLE_QUESTION: Record<Language, string> = {
 
 function commands(language: Language, rules: LocalRules) {
   const t = textsFor(language, rules);
-  return [t.commands.help, t.commands.language, t.reports.command, t.commands.pause];
+  return [t.commands.help, t.commands.language, t.reports.command, t.commands.pause, t.engagement.command];
 }
 
 /** A campaign in progress: one theme sent with some failures, its follow-up due next. */
@@ -132,7 +135,12 @@ export function listSampleCards(
         'campaign-status',
         campaignStatusCard(render, t, language, library, sampleStatus(first.id)),
       );
+      add('my-data', 'my-data', myDataCard(render, t, language, library, sampleMyData(first.id)));
+      const stats = sampleStatistics(first.id);
+      add('statistics', 'statistics', statisticsCard(render, t, language, library, stats, 5));
+      add('statistics', 'statistics-empty', statisticsCard(render, t, language, library, undefined, 5));
     }
+    add('delete-data', 'delete-data', deleteDataCard(render, t));
     for (const category of REPORT_CATEGORIES) {
       add('report-receipt', `report-receipt-${category}`, reportReceiptCard(render, t, 'MF-2026-000123', category));
     }

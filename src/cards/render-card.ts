@@ -21,6 +21,9 @@ export const CARD_NAMES = [
   'urgent',
   'question-fallback',
   'topic-summary',
+  'my-data',
+  'delete-data',
+  'statistics',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../content/languages';
 import { campaignEnv } from './campaign-env';
+import { engagementEnv } from './engagement-env';
 import { reportEnvShape } from './report-env-schema';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -73,6 +74,7 @@ export const envSchema = z.object({
     z.coerce.number({ message: 'must be a number of seconds such as 10' }).int().min(0).max(300).default(10),
   ),
   ...reportEnvShape,
+  ...engagementEnv,
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Language } from '../content/languages';
 import type { CampaignSettings } from '../calendar/campaign-schedule';
 import { envSchema, type Env } from './config-schema';
+import { engagementConfigProblems, toEngagementConfig, type EngagementConfig } from './engagement-config';
 import { reportConfigProblems, toReportConfig, type ReportConfig } from './report-config';
 
 export type AppType = Env['MicrosoftAppType'];
@@ -60,6 +61,8 @@ export interface Config {
   campaign: CampaignConfig;
   /** «Meld fra»: Graph e-mail, IT channel, outbox timing. */
   reports: ReportConfig;
+  /** Usage events, pseudonyms and statistics. */
+  engagement: EngagementConfig;
 }
 
 /** Thrown when the environment is wrong; `problems` say which variable and what to set. */
@@ -117,6 +120,7 @@ export function loadConfig(source: NodeJS.ProcessEnv, cwd = process.cwd()): Conf
   const problems = [
     ...crossFieldProblems(env, production),
     ...reportConfigProblems(env, env.MicrosoftAppId === undefined),
+    ...engagementConfigProblems(env, env.MicrosoftAppId === undefined),
   ];
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -137,5 +141,6 @@ export function loadConfig(source: NodeJS.ProcessEnv, cwd = process.cwd()): Conf
     shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
     campaign: campaignConfig(env),
     reports: toReportConfig(env),
+    engagement: toEngagementConfig(env),
   };
 }

@@ -2,6 +2,9 @@ import type { Language } from '../content/languages';
 import baseEn from './catalogues/en.json';
 import baseNb from './catalogues/nb.json';
 import baseNn from './catalogues/nn.json';
+import engagementEn from './catalogues/engagement/en.json';
+import engagementNb from './catalogues/engagement/nb.json';
+import engagementNn from './catalogues/engagement/nn.json';
 import reportsEn from './catalogues/reports/en.json';
 import reportsNb from './catalogues/reports/nb.json';
 import reportsNn from './catalogues/reports/nn.json';
@@ -15,9 +18,9 @@ import questionsNn from './catalogues/questions/nn.json';
  * key named after the feature, merged in below.
  */
 
-const nb = { ...baseNb, ...reportsNb };
-const nn = { ...baseNn, ...reportsNn };
-const en = { ...baseEn, ...reportsEn };
+const nb = { ...baseNb, ...reportsNb, ...engagementNb };
+const nn = { ...baseNn, ...reportsNn, ...engagementNn };
+const en = { ...baseEn, ...reportsEn, ...engagementEn };
 
 /** The shape every language's catalogue must have (bokmål is the reference). */
 export type Catalogue = typeof nb & typeof questionsNb;

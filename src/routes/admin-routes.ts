@@ -14,7 +14,7 @@ const isAdmin = (turn: Turn, ctx: RouteContext) =>
 const text = (value: string): TurnResult => ({ replies: [{ kind: 'text', text: value }] });
 
 /** Admin commands answer everyone else with a polite refusal, never by acting. */
-function adminRoute(name: string, select: (turn: Turn) => boolean, handle: Route['handle']): Route {
+export function adminRoute(name: string, select: (turn: Turn) => boolean, handle: Route['handle']): Route {
   return {
     name,
     select,

@@ -6,6 +6,9 @@ import { answerQuestion, askFollowUp, showTopic, thankForFeedback } from './ques
 import { answerQuiz, openQuiz } from './quiz-routes';
 import { campaignStatus, confirmSend, pauseCampaign, previewOrSendTheme, resumeCampaign } from './admin-routes';
 import { answerCheck } from './check-routes';
+import { commitToHabit } from './commit-routes';
+import { showStatistics } from './statistics-routes';
+import { askToDeleteMyData, deleteMyData, showMyData } from './privacy-routes';
 import { pauseNudges, resumeNudges } from './pause-routes';
 import { askIt } from './ask-it-routes';
 import { markReportHandled, setItChannel } from './it-channel-routes';
@@ -26,9 +29,14 @@ export const ALL_ROUTES: Route[] = [
   confirmSend,
   pauseCampaign,
   resumeCampaign,
+  showStatistics,
   openQuiz,
   answerQuiz,
   answerCheck,
+  commitToHabit,
+  showMyData,
+  askToDeleteMyData,
+  deleteMyData,
   // Meld fra: before the catch-alls; files before any route that reads message text.
   openReportForm,
   submitReport,

@@ -1,5 +1,6 @@
 import type { Route } from '../app/route';
 import type { Turn } from '../domain/turn';
+import { recordEvent } from '../engagement/record-event';
 import { textsFor } from '../i18n/texts-for';
 import { matchCommand, type CommandName } from './match-command';
 
@@ -9,13 +10,15 @@ function pauseRoute(name: string, command: CommandName, paused: boolean): Route 
   return {
     name,
     select: (turn) => says(turn, command),
-    async handle(_turn, { services, language, recipient }) {
+    async handle(turn, ctx) {
+      const { services, language, recipient } = ctx;
       const t = textsFor(language, services.localRules);
       if (!services.allowOptOut) return { replies: [{ kind: 'text', text: t.pause.notAllowed }] };
       if (recipient && recipient.paused === paused) {
         return { replies: [{ kind: 'text', text: paused ? t.pause.alreadyPaused : t.pause.notPaused }] };
       }
       if (recipient) await services.recipients.setPaused(recipient.tenantId, recipient.aadObjectId, paused);
+      if (paused) await recordEvent(turn, ctx, { type: 'paused' });
       return { replies: [{ kind: 'text', text: paused ? t.pause.paused : t.pause.resumed }] };
     },
   };

@@ -2,6 +2,7 @@ import type { Route, RouteContext } from '../app/route';
 import { topicSummaryCard } from '../cards/question-cards';
 import { isThemeId } from '../content/theme-library';
 import type { Turn, TurnResult } from '../domain/turn';
+import { recordEvent } from '../engagement/record-event';
 import { textsFor } from '../i18n/texts-for';
 import { repliesFor } from './question-replies';
 
@@ -63,10 +64,13 @@ export const showTopic: Route = {
 export const thankForFeedback: Route = {
   name: 'question-feedback',
   select: (turn) => isSubmit(turn, 'feedback'),
-  async handle(turn, { services, language }) {
-    // The measurement feature records { helpful, theme, faq } here, counted in aggregate only.
-    const t = textsFor(language, services.localRules);
+  async handle(turn, ctx) {
+    const t = textsFor(ctx.language, ctx.services.localRules);
     const helpful = turn.action?.data.helpful === true;
+    const theme = turn.action?.data.theme;
+    // Counted in aggregate only; the latest vote per person and theme stands.
+    if (isThemeId(theme))
+      await recordEvent(turn, ctx, { type: 'feedback', themeId: theme, value: helpful ? 'yes' : 'no' }, 'latest');
     return {
       replies: [{ kind: 'text', text: helpful ? t.questions.feedback.helpful : t.questions.feedback.notHelpful }],
     };

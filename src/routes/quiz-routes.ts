@@ -2,6 +2,7 @@ import type { Route, RouteContext } from '../app/route';
 import { quizCard, quizResultCard } from '../cards/theme-cards';
 import { isThemeId } from '../content/theme-library';
 import type { AdaptiveCard, Turn, TurnResult } from '../domain/turn';
+import { recordEvent } from '../engagement/record-event';
 import { textsFor } from '../i18n/texts-for';
 
 const isCardAction = (turn: Turn, name: string) =>
@@ -38,6 +39,9 @@ export const answerQuiz: Route = {
     if (!Number.isInteger(chosen) || chosen < 0 || chosen >= theme.quiz.options.length) {
       return respondWithCard(turn, quizCard(ctx.services.cards, t, theme));
     }
+    // The first answer is what the person knew; later ones follow the explanation.
+    const value = theme.quiz.options[chosen]?.correct ? 'right' : 'wrong';
+    await recordEvent(turn, ctx, { type: 'quiz-answered', themeId: theme.id, value }, 'first');
     return respondWithCard(turn, quizResultCard(ctx.services.cards, t, theme, chosen));
   },
 };

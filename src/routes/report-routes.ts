@@ -1,6 +1,7 @@
 import type { Route, RouteContext } from '../app/route';
 import { reportFormCard, reportReceiptCard, type ReportFormValues } from '../cards/report-cards';
 import type { Turn, TurnResult } from '../domain/turn';
+import { recordEvent } from '../engagement/record-event';
 import { textsFor } from '../i18n/texts-for';
 import { DRAFT_TTL_MS } from '../reports/report-services';
 import type { NewReport } from '../reports/report-types';
@@ -66,6 +67,8 @@ export const submitReport: Route = {
     await services.reports.drafts.discard(tenantId, aadObjectId);
     services.reports.deliverSoon();
     services.log.info({ reference: item.reference, category, status: 'accepted' }, 'report received');
+    // Only that a report of this category was sent: never its content or reference.
+    await recordEvent(turn, ctx, { type: 'report-sent', value: category });
     return { replies: [{ kind: 'card', card: reportReceiptCard(services.cards, t, item.reference, category) }] };
   },
 };

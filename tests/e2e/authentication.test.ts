@@ -21,6 +21,7 @@ describe('authenticated mode', () => {
       MicrosoftAppTenantId: TENANT,
       ALLOWED_TENANT_IDS: TENANT,
       IT_CHANNEL: '19:it-support@thread.tacv2',
+      ANALYTICS_PEPPER: 'test-pepper-0123456789abcdef0123456789abcdef',
     });
   });
   afterAll(async () => {

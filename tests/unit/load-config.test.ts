@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       MicrosoftAppId: APP,
       MicrosoftAppPassword: 'secret',
       MicrosoftAppType: 'SingleTenant',
+      ANALYTICS_PEPPER: 'test-pepper-0123456789abcdef0123456789abcdef',
       MicrosoftAppTenantId: TENANT,
       ALLOWED_TENANT_IDS: ` ${TENANT.toUpperCase()} , `,
       PORT: '8080',
@@ -48,6 +49,7 @@ describe('loadConfig', () => {
       MicrosoftAppId: APP,
       MicrosoftAppType: 'UserAssignedMSI',
       MicrosoftAppTenantId: TENANT,
+      ANALYTICS_PEPPER: 'test-pepper-0123456789abcdef0123456789abcdef',
       ALLOWED_TENANT_IDS: TENANT,
       IT_CHANNEL: '19:abc123@thread.tacv2',
     });

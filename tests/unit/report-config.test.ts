@@ -1,17 +1,12 @@
 import { loadConfig } from '../../src/config/load-config';
 import { configProblems as problems } from '../support/config-problems';
 import { startExpectingFailure } from '../support/child-service';
+import { productionEnv, TEST_APP, TEST_TENANT } from '../support/production-env';
 import { newDataDir } from '../support/test-service';
 
-const TENANT = '11111111-2222-4333-8444-555555555555';
-const APP = '0b6b5c0e-3a1c-4a55-9d5e-2f1f3f7e8a90';
-const production = {
-  NODE_ENV: 'production',
-  MicrosoftAppId: APP,
-  MicrosoftAppPassword: 'secret',
-  MicrosoftAppTenantId: TENANT,
-  ALLOWED_TENANT_IDS: TENANT,
-};
+const TENANT = TEST_TENANT;
+const APP = TEST_APP;
+const production = productionEnv;
 const graph = {
   GRAPH_AUTH: 'secret',
   GRAPH_TENANT_ID: TENANT,

@@ -1,8 +1,10 @@
 import type { DeliveryStore } from '../delivery-store';
+import type { EventStore, PersonalDataStore } from '../event-store';
 import type { RecipientStore, StorageHealth } from '../recipient-store';
 import type { ItChannelStore, ReportDraftStore, ReportOutboxStore } from '../report-outbox-store';
 import { openSqlite } from './open-sqlite';
 import { createSqliteDeliveryStore } from './sqlite-delivery-store';
+import { createSqliteEventStore, createSqlitePersonalDataStore } from './sqlite-event-store';
 import { createSqliteRecipientStore } from './sqlite-recipient-store';
 import { createSqliteItChannelStore, createSqliteReportDraftStore } from './sqlite-report-draft-store';
 import { createSqliteReportOutboxStore } from './sqlite-report-outbox-store';
@@ -13,6 +15,8 @@ export interface Stores {
   reportOutbox: ReportOutboxStore;
   reportDrafts: ReportDraftStore;
   itChannels: ItChannelStore;
+  events: EventStore;
+  personalData: PersonalDataStore;
   health: StorageHealth;
 }
 
@@ -25,6 +29,8 @@ export function createSqliteStores(dataDir: string): Stores {
     reportOutbox: createSqliteReportOutboxStore(db),
     reportDrafts: createSqliteReportDraftStore(db),
     itChannels: createSqliteItChannelStore(db),
+    events: createSqliteEventStore(db),
+    personalData: createSqlitePersonalDataStore(db),
     health: {
       async isReachable() {
         try {

@@ -120,4 +120,21 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 30,
+    description: 'usage events under pseudonyms',
+    sql: `
+      CREATE TABLE events (
+        tenant_id  TEXT NOT NULL,
+        pseudonym  TEXT NOT NULL,
+        type       TEXT NOT NULL,
+        theme_id   TEXT,
+        value      TEXT,
+        at         TEXT NOT NULL
+      );
+      CREATE INDEX events_person ON events (tenant_id, pseudonym, type, theme_id);
+      CREATE INDEX events_theme ON events (tenant_id, theme_id, type, value);
+      CREATE INDEX events_at ON events (at);
+    `,
+  },
 ];

@@ -1,0 +1,58 @@
+import type { Language } from '../content/languages';
+import type { ThemeLibrary } from '../content/theme-library';
+import type { Recipient } from '../domain/recipient';
+import type { AdaptiveCard } from '../domain/turn';
+import type { MyDataSummary } from '../engagement/summarise-my-data';
+import { CATALOGUES, interpolate, type Catalogue } from '../i18n/catalogue';
+import { when } from './campaign-cards';
+import type { CardRenderer } from './render-card';
+
+export interface MyData {
+  recipient?: Recipient;
+  summary: MyDataSummary;
+  minGroupSize: number;
+  retentionMonths: number;
+}
+
+/** Everything refleks holds about the reader, in words: the right of access, made easy. */
+export function myDataCard(
+  render: CardRenderer,
+  t: Catalogue,
+  language: Language,
+  themes: ThemeLibrary,
+  data: MyData,
+): AdaptiveCard {
+  const m = t.engagement.myData;
+  const title = (id: Parameters<ThemeLibrary['text']>[0]) => themes.text(id, language).title;
+  const list = (items: string[]) => (items.length > 0 ? items.join('; ') : m.none);
+  const checkAnswer = (value: string) => t.check.answers[value as keyof Catalogue['check']['answers']] ?? value;
+  const { recipient, summary } = data;
+  const person = recipient
+    ? [
+        {
+          title: m.language,
+          value: recipient.language ? CATALOGUES[recipient.language].languageName : m.languageFromTeams,
+        },
+        { title: m.paused, value: recipient.paused ? m.yes : m.no },
+        { title: m.firstSeen, value: when(recipient.firstSeen, language) },
+        { title: m.lastSeen, value: when(recipient.lastSeen, language) },
+      ]
+    : [];
+  const facts = [
+    ...person,
+    { title: m.commitments, value: list(summary.commitments.map(title)) },
+    {
+      title: m.quiz,
+      value: list(summary.quiz.map((q) => `${title(q.themeId)}: ${q.value === 'right' ? m.right : m.wrong}`)),
+    },
+    { title: m.checks, value: list(summary.checks.map((c) => `${title(c.themeId)}: ${checkAnswer(c.value)}`)) },
+    { title: m.pauses, value: String(summary.pauses) },
+    { title: m.reports, value: String(summary.reports) },
+  ];
+  const intro = interpolate(m.intro, { min: data.minGroupSize, months: data.retentionMonths });
+  return render('my-data', { t, intro, facts });
+}
+
+export function deleteDataCard(render: CardRenderer, t: Catalogue): AdaptiveCard {
+  return render('delete-data', { t });
+}

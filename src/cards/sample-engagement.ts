@@ -1,0 +1,50 @@
+import type { ThemeId } from '../content/theme-schema';
+import type { TenantStats } from '../engagement/aggregate';
+import type { MyData } from './privacy-cards';
+
+/** Someone who has been around a while: a commitment, a quiz, a check answer. */
+export function sampleMyData(themeId: ThemeId): MyData {
+  const seen = new Date('2027-01-04T08:00:00Z');
+  return {
+    recipient: {
+      tenantId: 't',
+      aadObjectId: 'a',
+      address: { serviceUrl: '', channelId: 'msteams', conversationId: '', userId: '', botId: '' },
+      language: 'nn',
+      active: true,
+      paused: false,
+      firstSeen: seen,
+      lastSeen: new Date('2027-02-01T12:30:00Z'),
+    },
+    summary: {
+      commitments: [themeId],
+      quiz: [{ themeId, value: 'right' }],
+      checks: [{ themeId, value: 'usually' }],
+      pauses: 0,
+      reports: 1,
+    },
+    minGroupSize: 5,
+    retentionMonths: 13,
+  };
+}
+
+/** A mid-sized municipality: some cells large enough, some suppressed. */
+export function sampleStatistics(themeId: ThemeId): TenantStats {
+  const S = 'suppressed';
+  return {
+    tenantId: 't',
+    paused: 37,
+    themes: [
+      {
+        themeId,
+        reached: 4812,
+        interacted: 1290,
+        quizAnswered: 1022,
+        quizCorrectShare: 0.81,
+        committed: 604,
+        checkAnswered: 412,
+        checks: { always: 210, usually: 188, rarely: S, unknown: S },
+      },
+    ],
+  };
+}

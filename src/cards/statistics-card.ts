@@ -1,0 +1,40 @@
+import type { Language } from '../content/languages';
+import type { ThemeLibrary } from '../content/theme-library';
+import type { AdaptiveCard } from '../domain/turn';
+import type { TenantStats } from '../engagement/aggregate';
+import { isShown, type Cell } from '../engagement/suppress';
+import { interpolate, type Catalogue } from '../i18n/catalogue';
+import type { CardRenderer } from './render-card';
+
+/** The admin's funnel per theme for their own municipality; suppressed cells say so, never a number. */
+export function statisticsCard(
+  render: CardRenderer,
+  t: Catalogue,
+  language: Language,
+  themes: ThemeLibrary,
+  stats: TenantStats | undefined,
+  minGroupSize: number,
+): AdaptiveCard {
+  const s = t.engagement.stats;
+  const count = (cell: Cell) => (isShown(cell) ? String(cell) : interpolate(s.suppressed, { min: minGroupSize }));
+  const share = (cell: Cell) => (isShown(cell) ? `${Math.round(cell * 100)} %` : s.hidden);
+  const rows = (stats?.themes ?? []).map((theme) => ({
+    title: themes.text(theme.themeId, language).title,
+    funnel: interpolate(s.funnel, {
+      reached: count(theme.reached),
+      interacted: count(theme.interacted),
+      quiz: count(theme.quizAnswered),
+      correct: share(theme.quizCorrectShare),
+      committed: count(theme.committed),
+    }),
+    checks: interpolate(s.checks, {
+      always: count(theme.checks.always),
+      usually: count(theme.checks.usually),
+      rarely: count(theme.checks.rarely),
+      unknown: count(theme.checks.unknown),
+    }),
+  }));
+  const footer = stats && rows.length > 0 ? interpolate(s.paused, { paused: count(stats.paused) }) : s.empty;
+  const intro = interpolate(s.intro, { min: minGroupSize });
+  return render('statistics', { t, intro, themes: rows, footer });
+}

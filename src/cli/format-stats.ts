@@ -1,0 +1,42 @@
+import { CHECK_ANSWERS } from '../cards/theme-cards';
+import type { TenantStats } from '../engagement/aggregate';
+import { isShown, type Cell } from '../engagement/suppress';
+
+const COLUMNS = [
+  'tenant_id',
+  'theme_id',
+  'reached',
+  'interacted',
+  'quiz_answered',
+  'quiz_correct_share',
+  'committed',
+  'check_answered',
+  ...CHECK_ANSWERS.map((answer) => `check_${answer}`),
+  'paused',
+];
+
+/** JSON for tools: suppressed cells are the string "suppressed", with the k that applied. */
+export function statsToJson(stats: TenantStats[], minGroupSize: number): string {
+  return JSON.stringify({ minGroupSize, tenants: stats }, null, 2);
+}
+
+/**
+ * CSV for spreadsheets: one row per tenant and theme, and one row per tenant
+ * with an empty theme for the figures that belong to no theme (paused).
+ * Suppressed cells read "<k", so no one mistakes them for zero.
+ */
+export function statsToCsv(stats: TenantStats[], minGroupSize: number): string {
+  const cell = (value: Cell) => (isShown(value) ? String(value) : `<${minGroupSize}`);
+  const rows = stats.flatMap((tenant) => [
+    ...tenant.themes.map((theme) => [
+      tenant.tenantId,
+      theme.themeId,
+      ...[theme.reached, theme.interacted, theme.quizAnswered, theme.quizCorrectShare, theme.committed].map(cell),
+      cell(theme.checkAnswered),
+      ...CHECK_ANSWERS.map((answer) => cell(theme.checks[answer])),
+      '',
+    ]),
+    [tenant.tenantId, '', ...COLUMNS.slice(2, -1).map(() => ''), cell(tenant.paused)],
+  ]);
+  return [COLUMNS, ...rows].map((row) => row.join(',')).join('\n') + '\n';
+}

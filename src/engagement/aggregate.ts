@@ -1,0 +1,61 @@
+import { CHECK_ANSWERS, type CheckAnswer } from '../cards/theme-cards';
+import { THEME_IDS, type ThemeId } from '../content/theme-schema';
+import type { ReachFact, ThemeFact } from '../stores/event-store';
+import { suppressCount, suppressPartition, suppressShare, type Cell } from './suppress';
+
+/** One theme in one municipality: the funnel from reached to committed, and the check answers. */
+export interface ThemeStats {
+  themeId: ThemeId;
+  reached: Cell;
+  interacted: Cell;
+  quizAnswered: Cell;
+  /** Fraction 0–1 of quiz answers that were right on the first try. */
+  quizCorrectShare: Cell;
+  committed: Cell;
+  checkAnswered: Cell;
+  checks: Record<CheckAnswer, Cell>;
+}
+
+export interface TenantStats {
+  tenantId: string;
+  themes: ThemeStats[];
+  paused: Cell;
+}
+
+/**
+ * Aggregates with k-suppression (MIN_GROUP_SIZE): every figure is over
+ * distinct people, and none is shown when fewer than k people are behind it
+ * or behind what could be subtracted from it. Pure, so it is tested alone.
+ */
+export function aggregate(facts: ThemeFact[], reach: ReachFact[], k: number): TenantStats[] {
+  const tenants = [...new Set([...facts, ...reach].map((f) => f.tenantId))].sort();
+  return tenants.map((tenantId) => {
+    const own = facts.filter((f) => f.tenantId === tenantId);
+    const people = (themeId: ThemeId | undefined, type: ThemeFact['type'], value?: string) =>
+      own
+        .filter((f) => f.themeId === themeId && f.type === type && (value === undefined || f.value === value))
+        .reduce((sum, f) => sum + f.people, 0);
+    const reached = (themeId: ThemeId) =>
+      reach.find((r) => r.tenantId === tenantId && r.themeId === themeId)?.people ?? 0;
+    const themeIds = THEME_IDS.filter((id) => reached(id) > 0 || own.some((f) => f.themeId === id));
+    const themes = themeIds.map((themeId): ThemeStats => {
+      const right = people(themeId, 'quiz-answered', 'right');
+      const answered = right + people(themeId, 'quiz-answered', 'wrong');
+      const byAnswer = Object.fromEntries(
+        CHECK_ANSWERS.map((answer) => [answer, people(themeId, 'check-answered', answer)]),
+      ) as Record<CheckAnswer, number>;
+      const checks = suppressPartition(byAnswer, k);
+      return {
+        themeId,
+        reached: suppressCount(reached(themeId), k),
+        interacted: suppressCount(people(themeId, 'any'), k),
+        quizAnswered: suppressCount(answered, k),
+        quizCorrectShare: suppressShare(right, answered, k),
+        committed: suppressCount(people(themeId, 'committed'), k),
+        checkAnswered: checks.total,
+        checks: checks.parts,
+      };
+    });
+    return { tenantId, themes, paused: suppressCount(people(undefined, 'paused'), k) };
+  });
+}

@@ -1,0 +1,13 @@
+import type { EventStore, PersonalDataStore } from '../stores/event-store';
+
+/** What the engagement routes need: events, erasure, and the key for pseudonyms. */
+export interface EngagementServices {
+  events: EventStore;
+  personalData: PersonalDataStore;
+  /** HMAC-SHA256 under ANALYTICS_PEPPER of tenant and Entra object id. */
+  pseudonymOf(tenantId: string, aadObjectId: string): string;
+  /** MIN_GROUP_SIZE: statistics never describe fewer people than this. */
+  minGroupSize: number;
+  /** EVENT_RETENTION_MONTHS, told to users in «mine data». */
+  retentionMonths: number;
+}

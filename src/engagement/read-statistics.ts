@@ -1,0 +1,8 @@
+import type { EventStore } from '../stores/event-store';
+import { aggregate, type TenantStats } from './aggregate';
+
+/** The one way to statistics, for the chat command and the CLI alike: suppressed before it leaves here. */
+export async function readStatistics(events: EventStore, minGroupSize: number): Promise<TenantStats[]> {
+  const [facts, reach] = await Promise.all([events.themeFacts(), events.reachFacts()]);
+  return aggregate(facts, reach, minGroupSize);
+}

@@ -1,0 +1,33 @@
+import type { ThemeId } from '../content/theme-schema';
+
+/**
+ * What refleks counts. Sent nudges are not events: the delivery ledger already
+ * records every send exactly once, so statistics read "reached" from there.
+ */
+export const EVENT_TYPES = [
+  'quiz-answered',
+  'committed',
+  'check-answered',
+  'feedback',
+  'paused',
+  'report-sent',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** One thing a person did, under a pseudonym. Never names, e-mail or text they wrote. */
+export interface UsageEvent {
+  tenantId: string;
+  pseudonym: string;
+  type: EventType;
+  themeId?: ThemeId;
+  /** right|wrong, always|usually|rarely|unknown, yes|no, or a report category. */
+  value?: string;
+  at: Date;
+}
+
+/**
+ * append: every occurrence counts. first: only the first per person, type and
+ * theme (a quiz answer after seeing the result says nothing). latest: replaces
+ * the earlier one (someone who changes their check answer meant the new one).
+ */
+export type RecordPolicy = 'append' | 'first' | 'latest';

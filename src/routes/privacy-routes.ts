@@ -1,0 +1,54 @@
+import type { Route } from '../app/route';
+import { deleteDataCard, myDataCard } from '../cards/privacy-cards';
+import type { Turn } from '../domain/turn';
+import { personOf, pseudonymFor } from '../engagement/record-event';
+import { summariseMyData } from '../engagement/summarise-my-data';
+import { textsFor } from '../i18n/texts-for';
+import { matchCommand, type CommandName } from './match-command';
+
+const says = (turn: Turn, command: CommandName) => turn.kind === 'message' && matchCommand(turn.text) === command;
+const pressed = (turn: Turn, action: string) => turn.kind === 'submit' && turn.action?.name === action;
+
+/** «mine data»: the person's own record and events, found by their own pseudonym. */
+export const showMyData: Route = {
+  name: 'my-data',
+  select: (turn) => says(turn, 'myData'),
+  async handle(turn, ctx) {
+    const { services, language, recipient } = ctx;
+    const { tenantId } = personOf(turn);
+    const events = await services.engagement.events.listFor(tenantId, pseudonymFor(turn, ctx));
+    const t = textsFor(language, services.localRules);
+    const card = myDataCard(services.cards, t, language, services.themes, {
+      recipient,
+      summary: summariseMyData(events),
+      minGroupSize: services.engagement.minGroupSize,
+      retentionMonths: services.engagement.retentionMonths,
+    });
+    return { replies: [{ kind: 'card', card }] };
+  },
+};
+
+/** «slett mine data»: asks first, because erasure cannot be undone. */
+export const askToDeleteMyData: Route = {
+  name: 'delete-data-ask',
+  select: (turn) => says(turn, 'deleteMyData') || pressed(turn, 'delete-data-ask'),
+  async handle(_turn, { services, language }) {
+    return {
+      replies: [{ kind: 'card', card: deleteDataCard(services.cards, textsFor(language, services.localRules)) }],
+    };
+  },
+};
+
+/** Slett: recipient row, ledger rows and events go in one step; statistics stop counting the person. */
+export const deleteMyData: Route = {
+  name: 'delete-data',
+  select: (turn) => pressed(turn, 'delete-data-confirm') || pressed(turn, 'delete-data-cancel'),
+  async handle(turn, ctx) {
+    const t = textsFor(ctx.language, ctx.services.localRules).engagement.delete;
+    if (turn.action?.name === 'delete-data-cancel') return { replies: [{ kind: 'text', text: t.cancelled }] };
+    const { tenantId, aadObjectId } = personOf(turn);
+    await ctx.services.engagement.personalData.erase(tenantId, aadObjectId, pseudonymFor(turn, ctx));
+    ctx.services.log.info('personal data erased on request');
+    return { replies: [{ kind: 'text', text: t.done }] };
+  },
+};

@@ -1,0 +1,38 @@
+import type { ThemeId } from '../content/theme-schema';
+import type { RecordPolicy, UsageEvent } from '../engagement/usage-event';
+
+/** Distinct people per tenant, theme, event type and value; type "any" counts everyone with any event. */
+export interface ThemeFact {
+  tenantId: string;
+  /** Undefined for events that belong to no theme (paused, report-sent). */
+  themeId?: ThemeId;
+  type: UsageEvent['type'] | 'any';
+  value?: string;
+  people: number;
+}
+
+/** People reached: nudges marked sent in the delivery ledger, per tenant and theme. */
+export interface ReachFact {
+  tenantId: string;
+  themeId: ThemeId;
+  people: number;
+}
+
+/**
+ * Usage events under pseudonyms. Async so that a network-backed store (Azure
+ * Table Storage, Cosmos DB) can implement it without changing callers.
+ */
+export interface EventStore {
+  /** Returns false when the policy "first" found an earlier event and nothing was stored. */
+  record(event: UsageEvent, policy: RecordPolicy): Promise<boolean>;
+  listFor(tenantId: string, pseudonym: string): Promise<UsageEvent[]>;
+  /** Deletes events older than the cutoff; returns how many. */
+  purgeBefore(cutoff: Date): Promise<number>;
+  themeFacts(): Promise<ThemeFact[]>;
+  reachFacts(): Promise<ReachFact[]>;
+}
+
+/** "slett mine data": everything stored about one person, gone in one step. */
+export interface PersonalDataStore {
+  erase(tenantId: string, aadObjectId: string, pseudonym: string): Promise<void>;
+}

@@ -1,0 +1,105 @@
+import { isThemeId } from '../../content/theme-library';
+import type { EventType, UsageEvent } from '../../engagement/usage-event';
+import type { EventStore, PersonalDataStore, ThemeFact } from '../event-store';
+import type { SqliteDatabase } from './open-sqlite';
+
+interface EventRow {
+  tenant_id: string;
+  pseudonym: string;
+  type: string;
+  theme_id: string | null;
+  value: string | null;
+  at: string;
+}
+
+const themeOf = (id: string | null) => (isThemeId(id) ? id : undefined);
+
+function toEvent(row: EventRow): UsageEvent {
+  return {
+    tenantId: row.tenant_id,
+    pseudonym: row.pseudonym,
+    type: row.type as EventType,
+    themeId: themeOf(row.theme_id),
+    value: row.value ?? undefined,
+    at: new Date(row.at),
+  };
+}
+
+export function createSqliteEventStore(db: SqliteDatabase): EventStore {
+  const insert = db.prepare(
+    'INSERT INTO events (tenant_id, pseudonym, type, theme_id, value, at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  // "IS" so that a missing theme matches a missing theme.
+  const sameKey = 'tenant_id = ? AND pseudonym = ? AND type = ? AND theme_id IS ?';
+  const exists = db.prepare(`SELECT 1 FROM events WHERE ${sameKey} LIMIT 1`);
+  const removeSame = db.prepare(`DELETE FROM events WHERE ${sameKey}`);
+  const listFor = db.prepare('SELECT * FROM events WHERE tenant_id = ? AND pseudonym = ? ORDER BY at, rowid');
+  const purge = db.prepare('DELETE FROM events WHERE at < ?');
+  const facts = db.prepare(`
+    SELECT tenant_id, theme_id, type, value, COUNT(DISTINCT pseudonym) AS people
+      FROM events GROUP BY tenant_id, theme_id, type, value
+    UNION ALL
+    SELECT tenant_id, theme_id, 'any', NULL, COUNT(DISTINCT pseudonym)
+      FROM events WHERE theme_id IS NOT NULL GROUP BY tenant_id, theme_id`);
+  const reach = db.prepare(`
+    SELECT d.tenant_id, r.theme_id, COUNT(DISTINCT d.aad_object_id) AS people
+      FROM deliveries d JOIN rollouts r ON r.message_id = d.message_id
+     WHERE d.status = 'sent' AND r.kind = 'nudge'
+     GROUP BY d.tenant_id, r.theme_id`);
+
+  const record = db.transaction((event: UsageEvent, policy: string) => {
+    const key = [event.tenantId, event.pseudonym, event.type, event.themeId ?? null];
+    if (policy === 'first' && exists.get(...key)) return false;
+    if (policy === 'latest') removeSame.run(...key);
+    insert.run(...key, event.value ?? null, event.at.toISOString());
+    return true;
+  });
+
+  return {
+    async record(event, policy) {
+      return record(event, policy);
+    },
+    async listFor(tenantId, pseudonym) {
+      return (listFor.all(tenantId, pseudonym) as EventRow[]).map(toEvent);
+    },
+    async purgeBefore(cutoff) {
+      return purge.run(cutoff.toISOString()).changes;
+    },
+    async themeFacts() {
+      const rows = facts.all() as (Omit<EventRow, 'pseudonym' | 'at'> & { people: number })[];
+      return rows.map((row): ThemeFact => ({
+        tenantId: row.tenant_id,
+        themeId: themeOf(row.theme_id),
+        type: row.type as ThemeFact['type'],
+        value: row.value ?? undefined,
+        people: row.people,
+      }));
+    },
+    async reachFacts() {
+      const rows = reach.all() as { tenant_id: string; theme_id: string; people: number }[];
+      return rows.flatMap((row) => {
+        const themeId = themeOf(row.theme_id);
+        return themeId ? [{ tenantId: row.tenant_id, themeId, people: row.people }] : [];
+      });
+    },
+  };
+}
+
+/** One transaction: afterwards no row names the person, and no event carries their pseudonym. */
+export function createSqlitePersonalDataStore(db: SqliteDatabase): PersonalDataStore {
+  const statements = [
+    db.prepare('DELETE FROM recipients WHERE tenant_id = @tenantId AND aad_object_id = @aadObjectId'),
+    db.prepare('DELETE FROM deliveries WHERE tenant_id = @tenantId AND aad_object_id = @aadObjectId'),
+    db.prepare('DELETE FROM report_drafts WHERE tenant_id = @tenantId AND aad_object_id = @aadObjectId'),
+  ];
+  const events = db.prepare('DELETE FROM events WHERE tenant_id = @tenantId AND pseudonym = @pseudonym');
+  const erase = db.transaction((who: { tenantId: string; aadObjectId: string; pseudonym: string }) => {
+    for (const statement of statements) statement.run({ tenantId: who.tenantId, aadObjectId: who.aadObjectId });
+    events.run({ tenantId: who.tenantId, pseudonym: who.pseudonym });
+  });
+  return {
+    async erase(tenantId, aadObjectId, pseudonym) {
+      erase({ tenantId, aadObjectId, pseudonym });
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { statsToCsv, statsToJson } from '../../src/cli/format-stats';
+import type { TenantStats } from '../../src/engagement/aggregate';
+import { messageActivity, submitActivity } from '../support/activities';
+import { useLocalService } from '../support/use-local-service';
+
+const ADMIN = 'eeeeeeee-0000-4000-8000-00000000000b';
+const fixture = useLocalService({ ADMIN_AAD_OBJECT_IDS: ADMIN, MIN_GROUP_SIZE: '4' });
+const user = (n: number) => ({
+  aadObjectId: `ffffffff-0000-4000-8000-00000000010${n}`,
+  serviceUrl: fixture.connector.url,
+  locale: 'nb-NO',
+});
+const admin = { aadObjectId: ADMIN, locale: 'nb-NO' };
+
+describe('«statistikk» for admins', () => {
+  it('refuses everyone else politely', async () => {
+    await fixture.service().post(messageActivity(user(1), 'statistikk'));
+    await fixture.connector.waitForSent(1);
+    expect(String(fixture.connector.sent[0]?.activity.text)).toContain('for dem som har ansvar for kampanjen');
+  });
+
+  it('shows the funnel per theme with small figures suppressed as «færre enn k»', async () => {
+    for (const n of [1, 2, 3, 4, 5])
+      await fixture.service().post(submitActivity(user(n), { action: 'commit', theme: 'passwords' }));
+    await fixture.service().post(submitActivity(user(1), { action: 'quiz-answer', theme: 'passwords', option: '0' }));
+    await fixture.connector.waitForSent(6);
+    await fixture.service().post(messageActivity({ ...admin, serviceUrl: fixture.connector.url }, 'statistikk'));
+    await fixture.connector.waitForSent(7);
+    const texts = (fixture.sentCard(6).body as { type: string; text?: string; items?: { text: string }[] }[]).flatMap(
+      (b) => (b.items ? b.items.map((i) => i.text) : [b.text ?? '']),
+    );
+    expect(texts).toContain('Sterke passord');
+    expect(texts).toContain('nådd færre enn 4 · med 5 · quiz færre enn 4 (skjult riktig) · «Jeg gjør det» 5');
+    expect(texts.join('\n')).not.toMatch(/ffffffff|[0-9a-f]{64}/);
+  });
+});
+
+describe('npm run stats formats', () => {
+  const stats: TenantStats[] = [
+    {
+      tenantId: 't1',
+      paused: 'suppressed',
+      themes: [
+        {
+          themeId: 'passwords',
+          reached: 40,
+          interacted: 12,
+          quizAnswered: 10,
+          quizCorrectShare: 0.5,
+          committed: 'suppressed',
+          checkAnswered: 12,
+          checks: { always: 6, usually: 6, rarely: 'suppressed', unknown: 'suppressed' },
+        },
+      ],
+    },
+  ];
+
+  it('writes CSV with suppressed cells as <k and a tenant row for paused', () => {
+    expect(statsToCsv(stats, 5).split('\n')).toEqual([
+      'tenant_id,theme_id,reached,interacted,quiz_answered,quiz_correct_share,committed,check_answered,check_always,check_usually,check_rarely,check_unknown,paused',
+      't1,passwords,40,12,10,0.5,<5,12,6,6,<5,<5,',
+      't1,,,,,,,,,,,,<5',
+      '',
+    ]);
+  });
+
+  it('writes JSON with the k that applied', () => {
+    expect(JSON.parse(statsToJson(stats, 5))).toEqual({ minGroupSize: 5, tenants: stats });
+  });
+});
