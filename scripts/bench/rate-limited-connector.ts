@@ -36,7 +36,7 @@ function reply(res: http.ServerResponse, status: number, body: unknown, headers:
 const server = http.createServer((req, res) => {
   if (req.method === 'GET' && req.url === '/stats') {
     const duplicates = [...accepted.values()].reduce((sum, n) => sum + n - 1, 0);
-    return reply(res, 200, { ...stats, unique: accepted.size, duplicates, conversations: [...accepted.keys()] });
+    return reply(res, 200, { ...stats, unique: accepted.size, duplicates });
   }
   req.resume();
   req.on('end', () => {
