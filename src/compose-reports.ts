@@ -9,6 +9,7 @@ import type { ReportServices } from './reports/report-services';
 import { createReportWorker, type ReportWorker } from './reports/report-worker';
 import type { Stores } from './stores/sqlite/create-sqlite-stores';
 import { createMemberLookup } from './teams/create-member-lookup';
+import { createBotTokenProvider } from './teams/create-bot-token-provider';
 import { createFileFetcher } from './teams/fetch-user-file';
 
 export interface ReportWiring {
@@ -75,7 +76,7 @@ export function composeReports(wiring: ReportWiring): { services: ReportServices
       outbox: stores.reportOutbox,
       drafts: stores.reportDrafts,
       itChannels: stores.itChannels,
-      files: createFileFetcher(),
+      files: createFileFetcher(20000, createBotTokenProvider(wiring.auth, config.bot.appId ?? '')),
       deliverSoon: () => worker.wake(),
       maxAttachmentBytes: settings.maxAttachmentBytes,
       adminAadObjectIds: settings.adminAadObjectIds,

@@ -20,6 +20,8 @@ export interface IncomingFile {
   name: string;
   contentType: string;
   url: string;
+  /** Pictures pasted inline sit behind the Bot Connector and need the bot's own token. */
+  needsBotToken?: boolean;
 }
 
 /** A plain description of one incoming activity. Handlers see only this. */

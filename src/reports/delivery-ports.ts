@@ -35,5 +35,5 @@ export type FetchedFile =
 
 /** Downloads a file the user dropped in the chat, stopping as soon as it passes maxBytes. */
 export interface FileFetcher {
-  fetch(url: string, maxBytes: number): Promise<FetchedFile>;
+  fetch(file: { url: string; needsBotToken?: boolean }, maxBytes: number): Promise<FetchedFile>;
 }

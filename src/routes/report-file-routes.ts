@@ -32,7 +32,7 @@ export const receiveReportFiles: Route = {
     for (const file of turn.files ?? ([] as IncomingFile[])) {
       const name = cleanFileName(file.name);
       const used = draft.attachments.reduce((sum, a) => sum + a.bytes, 0);
-      const result = await files.fetch(file.url, maxAttachmentBytes - used);
+      const result = await files.fetch(file, maxAttachmentBytes - used);
       if (result.status === 'ok') {
         const contentBase64 = result.content.toString('base64');
         draft.attachments.push({ name, contentType: file.contentType, contentBase64, bytes: result.content.length });

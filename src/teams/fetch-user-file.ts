@@ -3,15 +3,21 @@ import type { FetchedFile, FileFetcher } from '../reports/delivery-ports';
 /**
  * Downloads a file a user dropped in the chat. Teams gives a pre-authorised
  * downloadUrl for files (application/vnd.microsoft.teams.file.download.info),
- * valid for a short while, so no token is sent. Reading stops at maxBytes:
- * a large file is never held in memory.
+ * valid for a short while, so no token is sent for those. Pictures pasted
+ * inline come from the Bot Connector's attachment store, which wants the
+ * bot's own token. Reading stops at maxBytes: a large file is never held in memory.
  */
-export function createFileFetcher(timeoutMs = 20000): FileFetcher {
+export function createFileFetcher(
+  timeoutMs = 20000,
+  botToken: () => Promise<string | undefined> = async () => undefined,
+): FileFetcher {
   return {
-    async fetch(url, maxBytes): Promise<FetchedFile> {
+    async fetch({ url, needsBotToken }, maxBytes): Promise<FetchedFile> {
       try {
         if (!/^https?:\/\//i.test(url)) return { status: 'failed', reason: 'not an http(s) address' };
-        const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
+        const token = needsBotToken ? await botToken() : undefined;
+        const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+        const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow', headers });
         if (!response.ok || !response.body) return { status: 'failed', reason: `http ${response.status}` };
         if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
           await response.body.cancel();

@@ -36,7 +36,7 @@ export function filesOf(attachments: Attachment[] | undefined): IncomingFile[] {
     }
     if (attachment.contentType?.startsWith('image/') && attachment.contentUrl) {
       const name = attachment.name ?? `image.${attachment.contentType.slice(6)}`;
-      return [{ name, contentType: attachment.contentType, url: attachment.contentUrl }];
+      return [{ name, contentType: attachment.contentType, url: attachment.contentUrl, needsBotToken: true }];
     }
     return [];
   });

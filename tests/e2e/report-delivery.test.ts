@@ -2,6 +2,7 @@ import { installActivity } from '../support/activities';
 import { startChildService, waitFor, type ChildService } from '../support/child-service';
 import {
   fileActivity,
+  inlineImageActivity,
   IT_SUPPORT,
   openForm,
   outboxRows,
@@ -43,18 +44,25 @@ describe('Meld fra through Microsoft Graph (real Graph client, real @azure/ident
     await connector.waitForSent(3);
     expect(sentTexts(connector).at(-1)).toContain('«skjermbilde.png»');
 
+    // A picture pasted inline comes as image/png with a contentUrl (local mode: no bot token to send).
+    const pasted = Buffer.from('pasted-picture', 'utf8');
+    files.files.set('/limt-inn.png', pasted);
+    await service.post(inlineImageActivity(user, files.url('limt-inn.png')));
+    await connector.waitForSent(4);
+    expect(sentTexts(connector).at(-1)).toContain('«image.png»');
+
     // No category: the form comes back with the error and every typed value kept.
     const typed = { description: 'E-post om passord som går ut', details: 'noreply@phish.example' };
     await service.post(submitForm(user, typed));
-    await connector.waitForSent(4);
-    const again = JSON.stringify(cardAt(3));
+    await connector.waitForSent(5);
+    const again = JSON.stringify(cardAt(4));
     expect(again).toContain('Velg hva som har skjedd.');
     expect(again).toContain(typed.description);
     expect(again).toContain(typed.details);
     expect(outboxRows(dataDir)).toHaveLength(0);
 
     await service.post(submitForm(user, { ...typed, category: 'suspicious-email' }));
-    await connector.waitForSent(5);
+    await connector.waitForSent(6);
     const reference = receiptReference(connector);
     expect(reference).toMatch(/^MF-\d{4}-000001$/);
     // The receipt went out in the turn that wrote the row: the row exists by now, with its reference.
@@ -76,6 +84,12 @@ describe('Meld fra through Microsoft Graph (real Graph client, real @azure/ident
         name: 'skjermbilde.png',
         contentType: 'image/png',
         contentBytes: screenshot.toString('base64'),
+      },
+      {
+        '@odata.type': '#microsoft.graph.fileAttachment',
+        name: 'image.png',
+        contentType: 'image/png',
+        contentBytes: pasted.toString('base64'),
       },
     ]);
     expect(request.saveToSentItems).toBe(true);

@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net';
 /** A loopback stand-in for the downloadUrl Teams gives for a file the user dropped in the chat. */
 export class FileServer {
   readonly files = new Map<string, Buffer>();
+  /** The Authorization header of each request, by path ('' when none was sent). */
+  readonly authorizations = new Map<string, string>();
   private readonly server = http.createServer((req, res) => {
+    this.authorizations.set(req.url ?? '', req.headers.authorization ?? '');
     const file = this.files.get(req.url ?? '');
     res.writeHead(file ? 200 : 404, { 'content-type': 'application/octet-stream' });
     res.end(file);

@@ -68,6 +68,12 @@ export const openForm = (user: UserSpec) => messageActivity(user, 'meld fra');
 export const submitForm = (user: UserSpec, values: Record<string, unknown>) =>
   submitActivity(user, { action: 'report-submit', ...values });
 
+/** A picture pasted into the chat: Teams sends it as an image attachment with a contentUrl. */
+export const inlineImageActivity = (user: UserSpec, contentUrl: string) => ({
+  ...messageActivity(user, ''),
+  attachments: [{ contentType: 'image/png', contentUrl }],
+});
+
 /** A file dropped in a personal chat, as Teams delivers it to a bot with supportsFiles. */
 export const fileActivity = (user: UserSpec, name: string, downloadUrl: string) => ({
   ...messageActivity(user, ''),
