@@ -67,7 +67,7 @@ export function composeReports(wiring: ReportWiring): { services: ReportServices
     retentionMs: settings.retentionMs,
     log,
   });
-  if (!graph && !settings.itChannelId && settings.adminAadObjectIds.length === 0)
+  if (!graph && !settings.itChannelId && config.campaign.adminIds.length === 0)
     log.warn('Meld fra has no delivery target (no Graph, no IT channel): reports wait in the outbox');
   log.info({ mail: Boolean(graph), itChannel: Boolean(settings.itChannelId) }, 'Meld fra delivery configured');
   return {
@@ -79,7 +79,6 @@ export function composeReports(wiring: ReportWiring): { services: ReportServices
       files: createFileFetcher(20000, createBotTokenProvider(wiring.auth, config.bot.appId ?? '')),
       deliverSoon: () => worker.wake(),
       maxAttachmentBytes: settings.maxAttachmentBytes,
-      adminAadObjectIds: settings.adminAadObjectIds,
     },
   };
 }

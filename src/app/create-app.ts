@@ -30,15 +30,15 @@ async function recordRecipient(turn: Turn, services: AppServices): Promise<Recip
   const personal = turn.conversationType === undefined || turn.conversationType === 'personal';
   if (turn.kind === 'uninstall' && !personal) return { becameActive: false };
   const before = await services.recipients.get(tenantId, aadObjectId);
+  let recipient = before;
   if (turn.kind === 'uninstall') {
-    await services.recipients.markInactive(tenantId, aadObjectId, turn.receivedAt);
+    recipient = await services.recipients.markInactive(tenantId, aadObjectId, turn.receivedAt);
   } else if (turn.conversationType === 'personal' && turn.kind !== 'other') {
-    await services.recipients.recordSighting(
+    recipient = await services.recipients.recordSighting(
       { tenantId, aadObjectId, address: turn.address, locale: turn.locale },
       turn.receivedAt,
     );
   }
-  const recipient = await services.recipients.get(tenantId, aadObjectId);
   return { recipient, becameActive: recipient?.active === true && before?.active !== true };
 }
 

@@ -53,7 +53,6 @@ export function openCampaignTools(env: NodeJS.ProcessEnv): CampaignTools {
       }
       const { id, queued } = await campaign.sendNow(themeId, 'nudge', 'cli', new Date());
       await campaign.idle();
-      await engine.drain();
       const counts = (await core.stores.deliveries.counts()).get(id) ?? {
         pending: 0,
         sending: 0,

@@ -1,7 +1,7 @@
 import type { Env } from './config-schema';
 import type { reportEnvShape } from './report-env-schema';
 
-type ReportEnv = Pick<Env, keyof typeof reportEnvShape | 'ADMIN_AAD_OBJECT_IDS'>;
+type ReportEnv = Pick<Env, keyof typeof reportEnvShape>;
 export type GraphAuth = NonNullable<ReportEnv['GRAPH_AUTH']>;
 
 /** How refleks reaches Microsoft Graph to e-mail reports to IT support. */
@@ -24,7 +24,6 @@ export interface ReportConfig {
   /** Undefined: no e-mail; reports go to the IT channel only (or wait in the outbox in local mode). */
   graph?: GraphSettings;
   itChannelId?: string;
-  adminAadObjectIds: string[];
   maxAttachmentBytes: number;
   giveUpMs: number;
   firstRetryMs: number;
@@ -88,7 +87,6 @@ export function toReportConfig(env: ReportEnv): ReportConfig {
   return {
     graph,
     itChannelId: env.IT_CHANNEL,
-    adminAadObjectIds: env.ADMIN_AAD_OBJECT_IDS,
     // Megabytes of 1,000,000 bytes: 3 MB grows to 4,000,000 bytes in base64, under Graph's 4 MiB request limit.
     maxAttachmentBytes: Math.round(env.MAX_ATTACHMENT_MB * 1_000_000),
     giveUpMs: env.REPORT_GIVE_UP_MINUTES * 60_000,

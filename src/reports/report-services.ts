@@ -14,6 +14,4 @@ export interface ReportServices {
   deliverSoon(): void;
   /** All attachments of one report together. */
   maxAttachmentBytes: number;
-  /** Entra object ids (lower case) allowed to choose the IT channel. */
-  adminAadObjectIds: string[];
 }

@@ -45,7 +45,7 @@ export interface CampaignService {
   messageIdFor(themeId: ThemeId, kind: MessageKind): string;
   status(now: Date): Promise<CampaignStatus>;
   setPaused(paused: boolean, now: Date): Promise<void>;
-  /** Resolves when the current sending run has finished. */
+  /** Resolves when everything queued has been sent or resolved (joins a run in progress). */
   idle(): Promise<void>;
 }
 
@@ -61,15 +61,11 @@ export interface CampaignServiceOptions {
 export function createCampaignService(options: CampaignServiceOptions): CampaignService {
   const { store, engine, settings, log } = options;
   const schedule = settings ? buildSchedule(settings) : [];
-  let draining: Promise<void> | undefined;
-
-  function kick(): Promise<void> {
-    draining ??= engine
+  // The engine runs one drain at a time; a call during a run joins it.
+  const kick = (): Promise<void> =>
+    engine
       .drain()
-      .catch((error: unknown) => log.error({ err: { message: (error as Error).message } }, 'rollout run failed'))
-      .finally(() => (draining = undefined));
-    return draining;
-  }
+      .catch((error: unknown) => log.error({ err: { message: (error as Error).message } }, 'rollout run failed'));
 
   return {
     async tick(now) {
@@ -119,7 +115,7 @@ export function createCampaignService(options: CampaignServiceOptions): Campaign
       if (!paused) void kick();
     },
     idle() {
-      return draining ?? Promise.resolve();
+      return kick();
     },
   };
 }

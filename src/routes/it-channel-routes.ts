@@ -17,7 +17,7 @@ export const setItChannel: Route = {
     const t = textsFor(language, services.localRules).reports.channel;
     if (turn.conversationType !== 'channel' || !turn.tenantId)
       return { replies: [{ kind: 'text', text: t.onlyInChannel }] };
-    if (!services.reports.adminAadObjectIds.includes(turn.aadObjectId?.toLowerCase() ?? ''))
+    if (!services.adminIds.includes(turn.aadObjectId?.toLowerCase() ?? ''))
       return { replies: [{ kind: 'text', text: t.notAdmin }] };
     const conversationId = channelIdOf(turn.address.conversationId);
     await services.reports.itChannels.set(turn.tenantId, {

@@ -7,9 +7,9 @@ import type { Recipient, RecipientSighting } from '../domain/recipient';
  */
 export interface RecipientStore {
   /** Install or any activity from the user: create or refresh, and mark active. */
-  recordSighting(sighting: RecipientSighting, at: Date): Promise<void>;
+  recordSighting(sighting: RecipientSighting, at: Date): Promise<Recipient>;
   /** Uninstall: keep the row (for reinstall) but stop reaching the user. */
-  markInactive(tenantId: string, aadObjectId: string, at: Date): Promise<void>;
+  markInactive(tenantId: string, aadObjectId: string, at: Date): Promise<Recipient | undefined>;
   get(tenantId: string, aadObjectId: string): Promise<Recipient | undefined>;
   /** The same Entra user in any tenant (for admin tools that only know the object id). */
   findByAadObjectId(aadObjectId: string): Promise<Recipient[]>;

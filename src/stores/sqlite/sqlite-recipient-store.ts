@@ -38,9 +38,10 @@ export function createSqliteRecipientStore(db: SqliteDatabase): RecipientStore {
       address_json = excluded.address_json,
       locale = COALESCE(excluded.locale, recipients.locale),
       active = 1,
-      last_seen = excluded.last_seen`);
+      last_seen = excluded.last_seen
+    RETURNING *`);
   const deactivate = db.prepare(
-    'UPDATE recipients SET active = 0, last_seen = ? WHERE tenant_id = ? AND aad_object_id = ?',
+    'UPDATE recipients SET active = 0, last_seen = ? WHERE tenant_id = ? AND aad_object_id = ? RETURNING *',
   );
   const selectOne = db.prepare('SELECT * FROM recipients WHERE tenant_id = ? AND aad_object_id = ?');
   const selectByAad = db.prepare('SELECT * FROM recipients WHERE aad_object_id = ?');
@@ -50,16 +51,18 @@ export function createSqliteRecipientStore(db: SqliteDatabase): RecipientStore {
 
   return {
     async recordSighting(sighting: RecipientSighting, at: Date) {
-      upsert.run({
+      const row = upsert.get({
         tenantId: sighting.tenantId,
         aadObjectId: sighting.aadObjectId,
         address: JSON.stringify(sighting.address),
         locale: sighting.locale ?? null,
         at: at.toISOString(),
-      });
+      }) as RecipientRow;
+      return toRecipient(row);
     },
     async markInactive(tenantId: string, aadObjectId: string, at: Date) {
-      deactivate.run(at.toISOString(), tenantId, aadObjectId);
+      const row = deactivate.get(at.toISOString(), tenantId, aadObjectId) as RecipientRow | undefined;
+      return row ? toRecipient(row) : undefined;
     },
     async get(tenantId: string, aadObjectId: string) {
       const row = selectOne.get(tenantId, aadObjectId) as RecipientRow | undefined;
