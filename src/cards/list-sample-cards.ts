@@ -18,7 +18,7 @@ import { sampleMyData, sampleStatistics } from './sample-engagement';
 import { statisticsCard } from './statistics-card';
 import type { CardName, CardRenderer } from './render-card';
 import { REPORT_CATEGORIES, reportFormCard, reportReceiptCard } from './report-cards';
-import { checkCard, nudgeCard, quizCard, quizResultCard } from './theme-cards';
+import { checkCard, nudgeCard, quizCard, quizResultCard, type QuizAnswer } from './theme-cards';
 
 /** One rendered card as reviewers and tests see it. */
 export interface SampleCard {
@@ -42,6 +42,9 @@ const SAMPLE_QUESTION: Record<Language, string> = {
   nn: 'Er det trygt å bruke Bluetooth-tastatur på kontoret?',
   en: 'Is it safe to use a Bluetooth keyboard in the office?',
 };
+
+/** A Teams user id as it appears in a card's refresh.userIds. */
+const SAMPLE_USER_ID = '29:1sample-user-id';
 
 function commands(language: Language, rules: LocalRules) {
   const t = textsFor(language, rules);
@@ -97,9 +100,12 @@ export function listSampleCards(
       add('nudge', 'nudge', nudgeCard(render, t, text), theme.id);
       add('nudge', 'nudge-expanded', nudgeCard(render, t, text, true), theme.id);
       add('check', 'check', checkCard(render, t, text), theme.id);
-      add('quiz', 'quiz', quizCard(render, t, text), theme.id);
-      add('quiz-result', 'quiz-result-right', quizResultCard(render, t, text, right), theme.id);
-      add('quiz-result', 'quiz-result-wrong', quizResultCard(render, t, text, wrong), theme.id);
+      add('quiz', 'quiz', quizCard(render, t, text, SAMPLE_USER_ID), theme.id);
+      const result = (answer: QuizAnswer) => quizResultCard(render, t, text, answer, SAMPLE_USER_ID);
+      add('quiz-result', 'quiz-result-right', result({ option: right }), theme.id);
+      add('quiz-result', 'quiz-result-wrong', result({ option: wrong }), theme.id);
+      // A refresh that knows only "wrong" (the chat reopened on another device).
+      add('quiz-result', 'quiz-result-wrong-remembered', result({ right: false }), theme.id);
       const [first, ...others] = text.faq;
       if (first) {
         const related = others.slice(0, 3).map((entry) => entry.questions[0] ?? '');

@@ -13,35 +13,53 @@ export function nudgeCard(render: CardRenderer, t: Catalogue, theme: ThemeText, 
   return render('nudge', { t, theme, badge, tips: theme.tips, expanded });
 }
 
-export function quizCard(render: CardRenderer, t: Catalogue, theme: ThemeText): AdaptiveCard {
+/**
+ * The question. Both quiz cards carry a Universal Actions refresh: when the
+ * card is shown again (another device, the chat reopened), Teams asks refleks
+ * for this user's view of it. `userId` is the user's Teams id (29:…); a
+ * personal chat has one user, far below the 60 Teams allows.
+ */
+export function quizCard(render: CardRenderer, t: Catalogue, theme: ThemeText, userId: string): AdaptiveCard {
   const options = theme.quiz.options.map((option, index) => ({ text: option.text, value: String(index) }));
-  return render('quiz', { t, theme, badge: interpolate(t.quiz.badge, { title: theme.title }), options });
+  const badge = interpolate(t.quiz.badge, { title: theme.title });
+  return render('quiz', { t, theme, badge, options, userId, refreshData: { theme: theme.id } });
 }
+
+/** What the user answered: the option when known, else only whether it was right (all a refresh may know). */
+export type QuizAnswer = { option: number } | { right: boolean };
 
 /**
  * The answer to the quiz. A wrong answer gets the same warm tone as a right
  * one: the chosen option's explanation says what was good about the thinking
- * and what works better, then the right answer is named.
+ * and what works better, then the right answer is named. When only "wrong" is
+ * known, the right answer comes first and then why it works.
  */
 export function quizResultCard(
   render: CardRenderer,
   t: Catalogue,
   theme: ThemeText,
-  chosenIndex: number,
+  answer: QuizAnswer,
+  userId: string,
 ): AdaptiveCard {
-  const chosen = theme.quiz.options[chosenIndex];
   const right = theme.quiz.options.find((option) => option.correct);
-  if (!chosen || !right) throw new RangeError(`Quiz ${theme.id} has no option ${chosenIndex}`);
+  const chosen = 'option' in answer ? theme.quiz.options[answer.option] : answer.right ? right : undefined;
+  if (!right || ('option' in answer && !chosen)) throw new RangeError(`Quiz ${theme.id} has no such option`);
+  const correct = chosen?.correct === true;
+  const option = chosen ? String(theme.quiz.options.indexOf(chosen)) : undefined;
   return render('quiz-result', {
     t,
     theme,
     badge: interpolate(t.quiz.badge, { title: theme.title }),
-    chosen,
-    headline: chosen.correct ? t.quiz.correctHeadline : t.quiz.wrongHeadline,
+    headline: correct ? t.quiz.correctHeadline : t.quiz.wrongHeadline,
     // The ✓ in the headline carries the meaning; the colour only repeats it.
-    headlineColor: chosen.correct ? 'good' : 'default',
-    yourAnswer: interpolate(t.quiz.yourAnswer, { answer: chosen.text }),
-    rightAnswer: interpolate(t.quiz.rightAnswer, { answer: right.text }),
+    headlineColor: correct ? 'good' : 'default',
+    yourAnswer: chosen ? interpolate(t.quiz.yourAnswer, { answer: chosen.text }) : '',
+    explanation: chosen?.explanation ?? '',
+    rightAnswer: correct ? '' : interpolate(t.quiz.rightAnswer, { answer: right.text }),
+    rightExplanation: chosen ? '' : right.explanation,
+    userId,
+    // The option lets a later refresh show exactly this card again.
+    refreshData: option === undefined ? { theme: theme.id } : { theme: theme.id, option },
   });
 }
 

@@ -13,6 +13,8 @@ export type TurnKind =
 export interface CardAction {
   name: string;
   data: Record<string, unknown>;
+  /** Action.Execute only: "automatic" when Teams refreshes a card on display, "manual" for a button or menu. */
+  trigger?: 'automatic' | 'manual';
 }
 
 /** A file or picture the user dropped in the chat. */
@@ -55,6 +57,8 @@ export interface TurnResult {
   replies: Reply[];
   /** For Action.Execute: the card that replaces the one the user acted on. */
   updatedCard?: AdaptiveCard;
+  /** For Action.Execute that cannot be done (an unknown or stale verb): Teams keeps the card it shows. */
+  actionError?: { message: string };
 }
 
 export const noReply = (): TurnResult => ({ replies: [] });

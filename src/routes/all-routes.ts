@@ -4,6 +4,7 @@ import { quietInstallEvents, welcomeOnInstall } from './install-routes';
 import { setLanguage, showLanguageChoice } from './language-routes';
 import { answerQuestion, askFollowUp, showTopic, thankForFeedback } from './question-routes';
 import { answerQuiz, openQuiz } from './quiz-routes';
+import { refreshQuiz } from './quiz-refresh-routes';
 import { campaignStatus, confirmSend, pauseCampaign, previewOrSendTheme, resumeCampaign } from './admin-routes';
 import { answerCheck } from './check-routes';
 import { commitToHabit } from './commit-routes';
@@ -32,6 +33,7 @@ export const ALL_ROUTES: Route[] = [
   showStatistics,
   openQuiz,
   answerQuiz,
+  refreshQuiz,
   answerCheck,
   commitToHabit,
   showMyData,

@@ -19,12 +19,17 @@ export const showHelp: Route = {
   },
 };
 
-/** A button from an old or unknown card. */
+/**
+ * A button from an old or unknown card. A refresh Teams sends on its own
+ * (trigger "automatic") gets an error, so the card the user sees stays as it is.
+ */
 export const unknownAction: Route = {
   name: 'unknown-action',
   select: (turn) => turn.kind === 'submit' || (turn.kind === 'invoke' && turn.invokeName === 'adaptiveCard/action'),
   async handle(turn, { services, language }) {
     const text = textsFor(language, services.localRules).unknownAction.text;
+    if (turn.kind === 'invoke' && turn.action?.trigger === 'automatic')
+      return { replies: [], actionError: { message: text } };
     if (turn.kind === 'invoke') {
       return {
         replies: [],

@@ -5,7 +5,7 @@ import type { AdaptiveCard, Turn, TurnResult } from '../domain/turn';
 import { recordEvent } from '../engagement/record-event';
 import { textsFor } from '../i18n/texts-for';
 
-const isCardAction = (turn: Turn, name: string) =>
+export const isCardAction = (turn: Turn, name: string) =>
   (turn.kind === 'submit' || turn.kind === 'invoke') && turn.action?.name === name && isThemeId(turn.action.data.theme);
 
 /** Action.Execute replaces the card in place; Action.Submit (older clients) gets a new message. */
@@ -13,7 +13,7 @@ function respondWithCard(turn: Turn, card: AdaptiveCard): TurnResult {
   return turn.kind === 'invoke' ? { replies: [], updatedCard: card } : { replies: [{ kind: 'card', card }] };
 }
 
-function themeOf(turn: Turn, ctx: RouteContext) {
+export function themeOf(turn: Turn, ctx: RouteContext) {
   const id = turn.action?.data.theme;
   if (!isThemeId(id)) throw new RangeError('route selected a turn without a valid theme');
   return ctx.services.themes.text(id, ctx.language);
@@ -24,7 +24,8 @@ export const openQuiz: Route = {
   select: (turn) => isCardAction(turn, 'quiz-open'),
   async handle(turn, ctx) {
     const t = textsFor(ctx.language, ctx.services.localRules);
-    return { replies: [{ kind: 'card', card: quizCard(ctx.services.cards, t, themeOf(turn, ctx)) }] };
+    const card = quizCard(ctx.services.cards, t, themeOf(turn, ctx), turn.address.userId);
+    return { replies: [{ kind: 'card', card }] };
   },
 };
 
@@ -37,11 +38,11 @@ export const answerQuiz: Route = {
     const chosen = Number(turn.action?.data.option);
     // No or a stale option: show the question again rather than guess.
     if (!Number.isInteger(chosen) || chosen < 0 || chosen >= theme.quiz.options.length) {
-      return respondWithCard(turn, quizCard(ctx.services.cards, t, theme));
+      return respondWithCard(turn, quizCard(ctx.services.cards, t, theme, turn.address.userId));
     }
     // The first answer is what the person knew; later ones follow the explanation.
     const value = theme.quiz.options[chosen]?.correct ? 'right' : 'wrong';
     await recordEvent(turn, ctx, { type: 'quiz-answered', themeId: theme.id, value }, 'first');
-    return respondWithCard(turn, quizResultCard(ctx.services.cards, t, theme, chosen));
+    return respondWithCard(turn, quizResultCard(ctx.services.cards, t, theme, { option: chosen }, turn.address.userId));
   },
 };

@@ -36,11 +36,16 @@ function submitAction(value: unknown): CardAction | undefined {
   return data && typeof data.action === 'string' ? { name: data.action, data } : undefined;
 }
 
-/** Action.Execute: { action: { type, verb, data } } in an adaptiveCard/action invoke. */
+/** Action.Execute: { action: { type, verb, data }, trigger } in an adaptiveCard/action invoke. */
 function executeAction(value: unknown): CardAction | undefined {
   const action = asRecord(asRecord(value)?.action);
   if (!action || typeof action.verb !== 'string') return undefined;
-  return { name: action.verb, data: asRecord(action.data) ?? {} };
+  const trigger = asRecord(value)?.trigger;
+  return {
+    name: action.verb,
+    data: asRecord(action.data) ?? {},
+    trigger: trigger === 'automatic' || trigger === 'manual' ? trigger : undefined,
+  };
 }
 
 function kindOf(activity: Activity): TurnKind {

@@ -16,14 +16,26 @@ function cardInvokeResponse(card: AdaptiveCard) {
   };
 }
 
+/**
+ * An Action.Execute the bot cannot do: HTTP 200 with an error body, as the
+ * Universal Actions response format asks, so Teams keeps the card it shows.
+ */
+function actionErrorResponse(message: string) {
+  const error = { code: 'BadRequest', message };
+  return {
+    type: ActivityTypes.InvokeResponse,
+    value: { status: 200, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: error } },
+  };
+}
+
+function invokeResponse(result: TurnResult) {
+  if (result.updatedCard) return cardInvokeResponse(result.updatedCard);
+  if (result.actionError) return actionErrorResponse(result.actionError.message);
+  return { type: ActivityTypes.InvokeResponse, value: { status: 200 } };
+}
+
 /** The only place where replies leave refleks through botbuilder. */
 export async function sendTurnResult(context: TurnContext, result: TurnResult): Promise<void> {
-  if (context.activity.type === ActivityTypes.Invoke) {
-    await context.sendActivity(
-      result.updatedCard
-        ? cardInvokeResponse(result.updatedCard)
-        : { type: ActivityTypes.InvokeResponse, value: { status: 200 } },
-    );
-  }
+  if (context.activity.type === ActivityTypes.Invoke) await context.sendActivity(invokeResponse(result));
   for (const reply of result.replies) await context.sendActivity(toActivity(reply));
 }

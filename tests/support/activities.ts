@@ -42,8 +42,14 @@ export const messageActivity = (user: UserSpec, text: string) => ({
   textFormat: 'plain',
 });
 export const submitActivity = (user: UserSpec, value: Record<string, unknown>) => ({ ...base(user, 'message'), value });
-export const executeActivity = (user: UserSpec, verb: string, data: Record<string, unknown> = {}) => ({
+/** Action.Execute: trigger "manual" for a button, "automatic" for a refresh Teams sends when it shows a card. */
+export const executeActivity = (
+  user: UserSpec,
+  verb: string,
+  data: Record<string, unknown> = {},
+  trigger: 'manual' | 'automatic' = 'manual',
+) => ({
   ...base(user, 'invoke'),
   name: 'adaptiveCard/action',
-  value: { action: { type: 'Action.Execute', verb, data } },
+  value: { action: { type: 'Action.Execute', id: '', verb, data }, trigger },
 });
