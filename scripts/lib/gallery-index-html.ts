@@ -45,6 +45,8 @@ const TEMPLATE_TITLES: Record<CardName, string> = {
   'my-data': 'Mine data / My data',
   'delete-data': 'Slett mine data / Delete my data',
   statistics: 'Statistikk for administratorer / Statistics (admins)',
+  'meeting-kit': 'Møteopplegg for ledere / Meeting kit for leaders',
+  'meeting-kit-choice': 'Velg tema for møteopplegg / Choose a theme for the meeting kit',
 };
 
 const LANGUAGE_TITLES: Record<Language, string> = { nb: 'Bokmål (nb)', nn: 'Nynorsk (nn)', en: 'English (en)' };

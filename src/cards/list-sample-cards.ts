@@ -11,6 +11,7 @@ import type { CampaignStatus } from '../rollout/campaign-service';
 import { answerCard } from './answer-card';
 import { campaignStatusCard, confirmSendCard } from './campaign-cards';
 import { itChannelCard } from './it-channel-card';
+import { meetingKitCard, meetingKitChoiceCard } from './meeting-kit-cards';
 import { URGENT_SITUATIONS } from '../questions/detect-urgent';
 import { questionFallbackCard, topicSummaryCard, urgentCard } from './question-cards';
 import { deleteDataCard, myDataCard } from './privacy-cards';
@@ -48,7 +49,14 @@ const SAMPLE_USER_ID = '29:1sample-user-id';
 
 function commands(language: Language, rules: LocalRules) {
   const t = textsFor(language, rules);
-  return [t.commands.help, t.commands.language, t.reports.command, t.commands.pause, t.engagement.command];
+  return [
+    t.commands.help,
+    t.commands.language,
+    t.reports.command,
+    t.commands.pause,
+    t.engagement.command,
+    t.meetingKit.command,
+  ];
 }
 
 /** A campaign in progress: one theme sent with some failures, its follow-up due next. */
@@ -117,9 +125,13 @@ export function listSampleCards(
         );
       }
       add('topic-summary', 'topic-summary', topicSummaryCard(render, t, text), theme.id);
+      add('meeting-kit', 'meeting-kit', meetingKitCard(render, t, text), theme.id);
     }
     for (const situation of URGENT_SITUATIONS) add('urgent', `urgent-${situation}`, urgentCard(render, t, situation));
     const topics = chosen.slice(0, 3).map((theme) => localizeTheme(theme, language, rules));
+    const all = themes.map((theme) => localizeTheme(theme, language, rules));
+    add('meeting-kit-choice', 'meeting-kit-choice', meetingKitChoiceCard(render, t, all));
+    add('meeting-kit-choice', 'meeting-kit-choice-not-found', meetingKitChoiceCard(render, t, all, true));
     add('question-fallback', 'question-fallback', questionFallbackCard(render, t, SAMPLE_QUESTION[language], topics));
     const maxAttachmentMb = options.maxAttachmentMb ?? 3;
     add('report-form', 'report-form', reportFormCard(render, t, { values: {}, errors: [], maxAttachmentMb }));

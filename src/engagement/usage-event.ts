@@ -11,6 +11,7 @@ export const EVENT_TYPES = [
   'feedback',
   'paused',
   'report-sent',
+  'meeting-kit',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -5,6 +5,9 @@ import baseNn from './catalogues/nn.json';
 import engagementEn from './catalogues/engagement/en.json';
 import engagementNb from './catalogues/engagement/nb.json';
 import engagementNn from './catalogues/engagement/nn.json';
+import meetingKitEn from './catalogues/meeting-kit/en.json';
+import meetingKitNb from './catalogues/meeting-kit/nb.json';
+import meetingKitNn from './catalogues/meeting-kit/nn.json';
 import reportsEn from './catalogues/reports/en.json';
 import reportsNb from './catalogues/reports/nb.json';
 import reportsNn from './catalogues/reports/nn.json';
@@ -18,9 +21,9 @@ import questionsNn from './catalogues/questions/nn.json';
  * key named after the feature, merged in below.
  */
 
-const nb = { ...baseNb, ...reportsNb, ...engagementNb };
-const nn = { ...baseNn, ...reportsNn, ...engagementNn };
-const en = { ...baseEn, ...reportsEn, ...engagementEn };
+const nb = { ...baseNb, ...reportsNb, ...engagementNb, ...meetingKitNb };
+const nn = { ...baseNn, ...reportsNn, ...engagementNn, ...meetingKitNn };
+const en = { ...baseEn, ...reportsEn, ...engagementEn, ...meetingKitEn };
 
 /** The shape every language's catalogue must have (bokmål is the reference). */
 export type Catalogue = typeof nb & typeof questionsNb;

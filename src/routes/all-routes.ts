@@ -5,6 +5,7 @@ import { setLanguage, showLanguageChoice } from './language-routes';
 import { answerQuestion, askFollowUp, showTopic, thankForFeedback } from './question-routes';
 import { answerQuiz, openQuiz } from './quiz-routes';
 import { refreshQuiz } from './quiz-refresh-routes';
+import { showMeetingKit } from './meeting-kit-routes';
 import { campaignStatus, confirmSend, pauseCampaign, previewOrSendTheme, resumeCampaign } from './admin-routes';
 import { answerCheck } from './check-routes';
 import { commitToHabit } from './commit-routes';
@@ -36,6 +37,7 @@ export const ALL_ROUTES: Route[] = [
   refreshQuiz,
   answerCheck,
   commitToHabit,
+  showMeetingKit,
   showMyData,
   askToDeleteMyData,
   deleteMyData,

@@ -92,7 +92,7 @@ describe('commands', () => {
     const card = cardOf(0);
     expect(card.body[0]?.text).toBe('Dette kan jeg hjelpe med');
     const facts = card.body.find((b) => b.type === 'FactSet')?.facts?.map((f) => f.title);
-    expect(facts).toEqual(['hjelp', 'språk', 'meld fra', 'pause', 'mine data']);
+    expect(facts).toEqual(['hjelp', 'språk', 'meld fra', 'pause', 'mine data', 'møteopplegg']);
     expect(connector.sent[0]?.replyToId).toBeDefined();
   });
 
