@@ -47,6 +47,8 @@ export function myDataCard(
     },
     { title: m.checks, value: list(summary.checks.map((c) => `${title(c.themeId)}: ${checkAnswer(c.value)}`)) },
     { title: m.pauses, value: String(summary.pauses) },
+    { title: m.pauseThemes, value: list(summary.pauseThemes.map(title)) },
+    { title: m.meetingKits, value: list(summary.meetingKits.map(title)) },
     { title: m.reports, value: String(summary.reports) },
   ];
   const intro = interpolate(m.intro, { min: data.minGroupSize, months: data.retentionMonths });

@@ -33,6 +33,7 @@ export function statisticsCard(
       rarely: count(theme.checks.rarely),
       unknown: count(theme.checks.unknown),
     }),
+    leaders: interpolate(s.leaders, { kits: count(theme.meetingKits), paused: count(theme.paused) }),
   }));
   const footer = stats && rows.length > 0 ? interpolate(s.paused, { paused: count(stats.paused) }) : s.empty;
   const intro = interpolate(s.intro, { min: minGroupSize });

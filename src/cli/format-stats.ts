@@ -12,6 +12,7 @@ const COLUMNS = [
   'committed',
   'check_answered',
   ...CHECK_ANSWERS.map((answer) => `check_${answer}`),
+  'meeting_kit',
   'paused',
 ];
 
@@ -22,7 +23,8 @@ export function statsToJson(stats: TenantStats[], minGroupSize: number): string 
 
 /**
  * CSV for spreadsheets: one row per tenant and theme, and one row per tenant
- * with an empty theme for the figures that belong to no theme (paused).
+ * with an empty theme for the tenant's totals (everyone who paused; a theme
+ * row's paused counts those whose latest pause came after that theme).
  * Suppressed cells read "<k", so no one mistakes them for zero.
  */
 export function statsToCsv(stats: TenantStats[], minGroupSize: number): string {
@@ -34,7 +36,8 @@ export function statsToCsv(stats: TenantStats[], minGroupSize: number): string {
       ...[theme.reached, theme.interacted, theme.quizAnswered, theme.quizCorrectShare, theme.committed].map(cell),
       cell(theme.checkAnswered),
       ...CHECK_ANSWERS.map((answer) => cell(theme.checks[answer])),
-      '',
+      cell(theme.meetingKits),
+      cell(theme.paused),
     ]),
     [tenant.tenantId, '', ...COLUMNS.slice(2, -1).map(() => ''), cell(tenant.paused)],
   ]);

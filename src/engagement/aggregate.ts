@@ -14,13 +14,21 @@ export interface ThemeStats {
   committed: Cell;
   checkAnswered: Cell;
   checks: Record<CheckAnswer, Cell>;
+  /** People who asked for the theme's meeting kit: leaders who used it. */
+  meetingKits: Cell;
+  /** People whose latest pause came after this theme (a part of the tenant's paused total). */
+  paused: Cell;
 }
 
 export interface TenantStats {
   tenantId: string;
   themes: ThemeStats[];
+  /** Everyone who paused, whichever theme came before. */
   paused: Cell;
 }
+
+/** The bucket for pauses by people who had received no theme yet. */
+const NO_THEME = 'none';
 
 /**
  * Aggregates with k-suppression (MIN_GROUP_SIZE): every figure is over
@@ -38,6 +46,12 @@ export function aggregate(facts: ThemeFact[], reach: ReachFact[], k: number): Te
     const reached = (themeId: ThemeId) =>
       reach.find((r) => r.tenantId === tenantId && r.themeId === themeId)?.people ?? 0;
     const themeIds = THEME_IDS.filter((id) => reached(id) > 0 || own.some((f) => f.themeId === id));
+    // Pauses per theme are parts of the total, suppressed together against differencing.
+    // Themes not shown and an empty "before any theme" group are known to be empty: not parts.
+    const pausedParts: Record<string, number> = Object.fromEntries(themeIds.map((id) => [id, people(id, 'paused')]));
+    const beforeAnyTheme = people(undefined, 'paused');
+    if (beforeAnyTheme > 0) pausedParts[NO_THEME] = beforeAnyTheme;
+    const pauses = suppressPartition(pausedParts, k);
     const themes = themeIds.map((themeId): ThemeStats => {
       const right = people(themeId, 'quiz-answered', 'right');
       const answered = right + people(themeId, 'quiz-answered', 'wrong');
@@ -54,8 +68,10 @@ export function aggregate(facts: ThemeFact[], reach: ReachFact[], k: number): Te
         committed: suppressCount(people(themeId, 'committed'), k),
         checkAnswered: checks.total,
         checks: checks.parts,
+        meetingKits: suppressCount(people(themeId, 'meeting-kit'), k),
+        paused: pauses.parts[themeId] ?? 'suppressed',
       };
     });
-    return { tenantId, themes, paused: suppressCount(people(undefined, 'paused'), k) };
+    return { tenantId, themes, paused: pauses.total };
   });
 }

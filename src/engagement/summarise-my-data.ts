@@ -6,6 +6,9 @@ export interface MyDataSummary {
   quiz: { themeId: ThemeId; value: string }[];
   checks: { themeId: ThemeId; value: string }[];
   pauses: number;
+  /** The theme each pause came after, when the person had received one. */
+  pauseThemes: ThemeId[];
+  meetingKits: ThemeId[];
   reports: number;
 }
 
@@ -19,6 +22,8 @@ export function summariseMyData(events: UsageEvent[]): MyDataSummary {
     quiz: withTheme(events, 'quiz-answered'),
     checks: withTheme(events, 'check-answered'),
     pauses: events.filter((e) => e.type === 'paused').length,
+    pauseThemes: withTheme(events, 'paused').map((e) => e.themeId),
+    meetingKits: withTheme(events, 'meeting-kit').map((e) => e.themeId),
     reports: events.filter((e) => e.type === 'report-sent').length,
   };
 }

@@ -1,10 +1,21 @@
-import type { Route } from '../app/route';
+import type { Route, RouteContext } from '../app/route';
+import type { ThemeId } from '../content/theme-schema';
 import type { Turn } from '../domain/turn';
 import { recordEvent } from '../engagement/record-event';
 import { textsFor } from '../i18n/texts-for';
 import { matchCommand, type CommandName } from './match-command';
 
 const says = (turn: Turn, command: CommandName) => turn.kind === 'message' && matchCommand(turn.text) === command;
+
+/**
+ * The theme of the last message the person received (from the delivery
+ * ledger), so statistics can show after which themes people pause.
+ */
+async function lastThemeOf(turn: Turn, { services }: RouteContext): Promise<ThemeId | undefined> {
+  if (!turn.tenantId || !turn.aadObjectId) return undefined;
+  const [latest] = await services.recentThemeIds(turn.tenantId, turn.aadObjectId);
+  return latest;
+}
 
 function pauseRoute(name: string, command: CommandName, paused: boolean): Route {
   return {
@@ -18,7 +29,7 @@ function pauseRoute(name: string, command: CommandName, paused: boolean): Route 
         return { replies: [{ kind: 'text', text: paused ? t.pause.alreadyPaused : t.pause.notPaused }] };
       }
       if (recipient) await services.recipients.setPaused(recipient.tenantId, recipient.aadObjectId, paused);
-      if (paused) await recordEvent(turn, ctx, { type: 'paused' });
+      if (paused) await recordEvent(turn, ctx, { type: 'paused', themeId: await lastThemeOf(turn, ctx) });
       return { replies: [{ kind: 'text', text: paused ? t.pause.paused : t.pause.resumed }] };
     },
   };

@@ -1,10 +1,14 @@
 import type { ThemeId } from '../content/theme-schema';
 import type { RecordPolicy, UsageEvent } from '../engagement/usage-event';
 
-/** Distinct people per tenant, theme, event type and value; type "any" counts everyone with any event. */
+/**
+ * Distinct people per tenant, theme, event type and value; type "any" counts
+ * everyone with any event for the theme. "paused" counts each person once,
+ * under the theme of their latest pause.
+ */
 export interface ThemeFact {
   tenantId: string;
-  /** Undefined for events that belong to no theme (paused, report-sent). */
+  /** Undefined for events that belong to no theme (report-sent, a pause before any nudge). */
   themeId?: ThemeId;
   type: UsageEvent['type'] | 'any';
   value?: string;

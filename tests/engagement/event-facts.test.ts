@@ -47,4 +47,25 @@ describe('facts for statistics, and erasure', () => {
     expect((await events.themeFacts()).find((f) => f.type === 'any')?.people).toBe(1);
     expect(await events.listFor('t', 'p1')).toEqual([]);
   });
+
+  it('counts each person who paused once, under the theme of their latest pause, and not as taking part', async () => {
+    const events = createSqliteEventStore(openSqlite(newDataDir()));
+    const pause = (pseudonym: string, themeId: 'passwords' | 'two-factor' | undefined, iso: string) =>
+      events.record({ tenantId: 't', pseudonym, type: 'paused', themeId, at: new Date(iso) }, 'append');
+    await pause('p1', 'passwords', '2027-01-05T10:00:00Z');
+    await pause('p1', 'two-factor', '2027-02-05T10:00:00Z'); // paused again after resuming: counts here only
+    await pause('p2', 'passwords', '2027-01-06T10:00:00Z');
+    await pause('p2', 'passwords', '2027-01-07T10:00:00Z');
+    await pause('p3', undefined, '2027-01-02T10:00:00Z'); // before any theme reached them
+    const paused = (await events.themeFacts())
+      .filter((f) => f.type === 'paused')
+      .map((f) => [f.themeId ?? null, f.people])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(paused).toEqual([
+      [null, 1],
+      ['passwords', 1],
+      ['two-factor', 1],
+    ]);
+    expect((await events.themeFacts()).filter((f) => f.type === 'any')).toEqual([]);
+  });
 });

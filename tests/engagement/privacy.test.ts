@@ -1,4 +1,5 @@
 import { messageActivity, submitActivity } from '../support/activities';
+import { sendThemeAsAdmin } from '../support/send-theme';
 import { useLocalService } from '../support/use-local-service';
 
 const fixture = useLocalService();
@@ -29,6 +30,9 @@ describe('mine data / slett mine data', () => {
       '«Jeg gjør det»': 'Sterke passord',
       'refleks-sjekk': 'Bruk to-faktor der du kan: Sjelden',
       'Ganger du har tatt pause': '1',
+      // Nothing had reached this user before the pause.
+      'Pause etter temaet': 'Ingen',
+      'Møteopplegg du har hentet': 'Ingen',
     });
     expect(factsOf(card).Quiz).toMatch(/^Sterke passord: (riktig|et annet svar)$/);
   });
@@ -54,5 +58,25 @@ describe('mine data / slett mine data', () => {
     await fixture.service().post(messageActivity(user(), 'my data'));
     await fixture.connector.waitForSent(5);
     expect(factsOf(fixture.sentCard(4) as Card)['«Jeg gjør det»']).toBe('Ingen');
+  });
+});
+
+describe('mine data: the theme of a pause and the meeting kits', () => {
+  const ADMIN = 'dddddddd-0000-4000-8000-00000000000a';
+  const withAdmin = useLocalService({ ADMIN_AAD_OBJECT_IDS: ADMIN });
+  const me = () => ({ aadObjectId: ADMIN, serviceUrl: withAdmin.connector.url, locale: 'nb-NO' });
+
+  it('shows which theme each pause came after, and the meeting kits opened', async () => {
+    await sendThemeAsAdmin(withAdmin, me(), 'two-factor', 1);
+    await withAdmin.service().post(messageActivity(me(), 'pause'));
+    await withAdmin.service().post(submitActivity(me(), { action: 'meeting-kit', theme: 'photo-consent' }));
+    const before = withAdmin.connector.sent.length;
+    await withAdmin.service().post(messageActivity(me(), 'mine data'));
+    await withAdmin.connector.waitForSent(before + 1);
+    expect(factsOf(withAdmin.sentCard(before) as Card)).toMatchObject({
+      'Ganger du har tatt pause': '1',
+      'Pause etter temaet': 'Bruk to-faktor der du kan',
+      'Møteopplegg du har hentet': 'Samtykke før du deler bilder',
+    });
   });
 });

@@ -1,6 +1,11 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { statsToCsv, statsToJson } from '../../src/cli/format-stats';
 import type { TenantStats } from '../../src/engagement/aggregate';
-import { messageActivity, submitActivity } from '../support/activities';
+import { PROJECT_ROOT } from '../../src/project-paths';
+import { installActivity, messageActivity, submitActivity, TENANT } from '../support/activities';
+import { sendThemeAsAdmin } from '../support/send-theme';
 import { useLocalService } from '../support/use-local-service';
 
 const ADMIN = 'eeeeeeee-0000-4000-8000-00000000000b';
@@ -35,11 +40,62 @@ describe('«statistikk» for admins', () => {
   });
 });
 
+describe('meeting kits and pauses per theme, from chat to «statistikk» and npm run stats', () => {
+  const withConnector = (who: { aadObjectId: string; locale: string }) => ({
+    ...who,
+    serviceUrl: fixture.connector.url,
+  });
+  const statisticsTexts = async () => {
+    const before = fixture.connector.sent.length;
+    await fixture.service().post(messageActivity(withConnector(admin), 'statistikk'));
+    await fixture.connector.waitForSent(before + 1);
+    const card = fixture.sentCard(before) as { body: { text?: string; items?: { text: string }[] }[] };
+    return card.body.flatMap((b) => (b.items ? b.items.map((i) => i.text) : [b.text ?? '']));
+  };
+  /** The real CLI on the service's own database, as an operator runs it (both may run at once). */
+  const statsCsv = async () => {
+    const cli = path.join(PROJECT_ROOT, 'src', 'cli', 'stats.ts');
+    const env = { ...process.env, DATA_DIR: fixture.dataDir(), MIN_GROUP_SIZE: '4', LOG_LEVEL: 'silent' };
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', cli, '--format', 'csv'], {
+      cwd: PROJECT_ROOT,
+      env,
+    });
+    return stdout.split('\n').filter((line) => line.startsWith(TENANT));
+  };
+
+  it('counts pauses under the theme people last received and leaders who opened the kit, k-suppressed', async () => {
+    for (const n of [1, 2, 3, 4]) await fixture.service().post(installActivity(user(n)));
+    await sendThemeAsAdmin(fixture, withConnector(admin), 'passwords', 5);
+    for (const n of [1, 2, 3, 4]) {
+      await fixture.service().post(messageActivity(user(n), 'pause'));
+      await fixture.service().post(submitActivity(user(n), { action: 'meeting-kit', theme: 'passwords' }));
+    }
+    let texts = await statisticsTexts();
+    expect(texts).toContain('møteopplegg hentet 4 · tok pause etter dette temaet 4');
+    expect(texts).toContain('Har tatt pause fra tipsene: 4');
+    expect(await statsCsv()).toEqual([
+      `${TENANT},passwords,5,4,<4,<4,<4,<4,<4,<4,<4,<4,4,4`,
+      `${TENANT},,,,,,,,,,,,,4`,
+    ]);
+
+    // Someone who pauses before any theme reached them: one person, so «passwords» must hide too,
+    // or 5 − 4 would tell that exactly one person paused without a theme.
+    await fixture.service().post(messageActivity(user(5), 'pause'));
+    texts = await statisticsTexts();
+    expect(texts).toContain('møteopplegg hentet 4 · tok pause etter dette temaet færre enn 4');
+    expect(texts).toContain('Har tatt pause fra tipsene: 5');
+    expect(await statsCsv()).toEqual([
+      `${TENANT},passwords,5,4,<4,<4,<4,<4,<4,<4,<4,<4,4,<4`,
+      `${TENANT},,,,,,,,,,,,,5`,
+    ]);
+  }, 30_000);
+});
+
 describe('npm run stats formats', () => {
   const stats: TenantStats[] = [
     {
       tenantId: 't1',
-      paused: 'suppressed',
+      paused: 9,
       themes: [
         {
           themeId: 'passwords',
@@ -50,16 +106,18 @@ describe('npm run stats formats', () => {
           committed: 'suppressed',
           checkAnswered: 12,
           checks: { always: 6, usually: 6, rarely: 'suppressed', unknown: 'suppressed' },
+          meetingKits: 7,
+          paused: 'suppressed',
         },
       ],
     },
   ];
 
-  it('writes CSV with suppressed cells as <k and a tenant row for paused', () => {
+  it('writes CSV with suppressed cells as <k, pauses per theme and a tenant row for the total', () => {
     expect(statsToCsv(stats, 5).split('\n')).toEqual([
-      'tenant_id,theme_id,reached,interacted,quiz_answered,quiz_correct_share,committed,check_answered,check_always,check_usually,check_rarely,check_unknown,paused',
-      't1,passwords,40,12,10,0.5,<5,12,6,6,<5,<5,',
-      't1,,,,,,,,,,,,<5',
+      'tenant_id,theme_id,reached,interacted,quiz_answered,quiz_correct_share,committed,check_answered,check_always,check_usually,check_rarely,check_unknown,meeting_kit,paused',
+      't1,passwords,40,12,10,0.5,<5,12,6,6,<5,<5,7,<5',
+      't1,,,,,,,,,,,,,9',
       '',
     ]);
   });

@@ -86,9 +86,65 @@ describe('aggregate', () => {
           checkAnswered: 12,
           // rarely (1) and unknown (0) are hidden; together 1 < 5, so usually (5) goes too.
           checks: { always: 6, usually: S, rarely: S, unknown: S },
+          meetingKits: S,
+          paused: S,
         },
       ],
     });
     expect(t2?.themes.map((t) => [t.themeId, t.reached, t.interacted])).toEqual([['two-factor', S, S]]);
+  });
+});
+
+describe('aggregate: meeting kits and pauses per theme', () => {
+  const fact = (f: Partial<ThemeFact>): ThemeFact => ({ tenantId: 't1', type: 'any', people: 0, ...f });
+  const reach = (['passwords', 'two-factor', 'photo-consent'] as const).map((themeId) => ({
+    tenantId: 't1',
+    themeId,
+    people: 40,
+  }));
+  const byTheme = (facts: ThemeFact[]) => {
+    const [tenant] = aggregate(facts, reach, 5);
+    return { total: tenant?.paused, themes: Object.fromEntries(tenant!.themes.map((t) => [t.themeId, t.paused])) };
+  };
+
+  it('counts leaders who opened a meeting kit, suppressed under k', () => {
+    const [tenant] = aggregate(
+      [
+        fact({ themeId: 'passwords', type: 'meeting-kit', people: 6 }),
+        fact({ themeId: 'two-factor', type: 'meeting-kit', people: 4 }),
+      ],
+      reach,
+      5,
+    );
+    expect(tenant?.themes.map((t) => [t.themeId, t.meetingKits])).toEqual([
+      ['passwords', 6],
+      ['two-factor', S],
+      ['photo-consent', S],
+    ]);
+  });
+
+  it('shows pauses per theme and the tenant total when every group is large enough', () => {
+    const facts = [
+      fact({ themeId: 'passwords', type: 'paused', people: 6 }),
+      fact({ themeId: 'two-factor', type: 'paused', people: 7 }),
+      fact({ themeId: 'photo-consent', type: 'paused', people: 5 }),
+    ];
+    expect(byTheme(facts)).toEqual({ total: 18, themes: { passwords: 6, 'two-factor': 7, 'photo-consent': 5 } });
+  });
+
+  it('never lets a small group of pauses be worked out from the total', () => {
+    // 2 paused after photo-consent: hidden, and so is the next smallest (passwords), or 13 − 6 − 5 would tell.
+    const facts = [
+      fact({ themeId: 'passwords', type: 'paused', people: 6 }),
+      fact({ themeId: 'two-factor', type: 'paused', people: 7 }),
+      fact({ themeId: 'photo-consent', type: 'paused', people: 2 }),
+    ];
+    expect(byTheme(facts)).toEqual({ total: 15, themes: { passwords: S, 'two-factor': 7, 'photo-consent': S } });
+    // People who paused before any theme reached them count in the total and hide like any other part.
+    const beforeAnyTheme = [...facts.slice(0, 2), fact({ type: 'paused', people: 3 })];
+    expect(byTheme(beforeAnyTheme)).toEqual({
+      total: 16,
+      themes: { passwords: S, 'two-factor': 7, 'photo-consent': S },
+    });
   });
 });

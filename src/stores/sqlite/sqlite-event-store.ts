@@ -35,12 +35,21 @@ export function createSqliteEventStore(db: SqliteDatabase): EventStore {
   const removeSame = db.prepare(`DELETE FROM events WHERE ${sameKey}`);
   const listFor = db.prepare('SELECT * FROM events WHERE tenant_id = ? AND pseudonym = ? ORDER BY at, rowid');
   const purge = db.prepare('DELETE FROM events WHERE at < ?');
+  // Pauses: each person once, under the theme of their latest pause, so the
+  // per-theme figures are parts of the total and can be suppressed as such.
+  // A pause is not taking part in a theme, so it is left out of "any".
   const facts = db.prepare(`
     SELECT tenant_id, theme_id, type, value, COUNT(DISTINCT pseudonym) AS people
-      FROM events GROUP BY tenant_id, theme_id, type, value
+      FROM events WHERE type <> 'paused' GROUP BY tenant_id, theme_id, type, value
     UNION ALL
     SELECT tenant_id, theme_id, 'any', NULL, COUNT(DISTINCT pseudonym)
-      FROM events WHERE theme_id IS NOT NULL GROUP BY tenant_id, theme_id`);
+      FROM events WHERE theme_id IS NOT NULL AND type <> 'paused' GROUP BY tenant_id, theme_id
+    UNION ALL
+    SELECT tenant_id, theme_id, 'paused', NULL, COUNT(*)
+      FROM (SELECT tenant_id, theme_id,
+                   ROW_NUMBER() OVER (PARTITION BY tenant_id, pseudonym ORDER BY at DESC, rowid DESC) AS nth
+              FROM events WHERE type = 'paused')
+     WHERE nth = 1 GROUP BY tenant_id, theme_id`);
   const reach = db.prepare(`
     SELECT d.tenant_id, r.theme_id, COUNT(DISTINCT d.aad_object_id) AS people
       FROM deliveries d JOIN rollouts r ON r.message_id = d.message_id
