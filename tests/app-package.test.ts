@@ -13,6 +13,7 @@ import { buildAppPackage, parseEnvFile } from '../scripts/build-app-package';
 import { findIconProblems, findUnknownLocalizationKeys, validateManifest } from '../scripts/lib/validate-app-package';
 import { createZip, crc32 } from '../scripts/lib/write-zip';
 import { findBokmalInNynorsk, findNynorskInBokmal } from '../src/content/written-standard-lint';
+import { matchCommand } from '../src/routes/match-command';
 
 // @microsoft/app-manifest requires strip-bom, which is ESM-only; Jest cannot require() ESM
 // before Node 24.9 (plain Node 20 can, so the package script is unaffected). Same behaviour:
@@ -84,7 +85,25 @@ describe('manifest.json', () => {
     const bot = (manifest.bots as Json[])[0] as Json;
     expect(bot.scopes).toEqual(['personal', 'team']);
     expect(bot.supportsFiles).toBe(true);
-    expect(commandsOf(manifest).map((c) => c.title)).toEqual(['hjelp', 'språk', 'meld fra', 'pause']);
+    expect(commandsOf(manifest).map((c) => c.title)).toEqual([
+      'hjelp',
+      'språk',
+      'meld fra',
+      'pause',
+      'mine data',
+      'møteopplegg',
+    ]);
+    // Teams sends a command's title as the message: each must be a word the bot answers to.
+    for (const { title } of commandsOf(manifest))
+      expect({ title, command: matchCommand(title) }).toEqual({ title, command: expect.any(String) as unknown });
+    // Teams shows at most 10 commands per list, titles up to 32 and descriptions up to 128 characters.
+    for (const list of bot.commandLists as { commands: Command[] }[]) {
+      expect(list.commands.length).toBeLessThanOrEqual(10);
+      for (const command of list.commands) {
+        expect(command.title.length).toBeLessThanOrEqual(32);
+        expect(command.description.length).toBeLessThanOrEqual(128);
+      }
+    }
     const lists = (bot.commandLists as { scopes: string[]; commands: Command[] }[]).map((l) => l.scopes);
     expect(lists).toEqual([['personal'], ['team']]);
     expect(((manifest.description as Json).short as string).length).toBeLessThanOrEqual(80);
@@ -101,6 +120,11 @@ describe('localization files', () => {
   });
 
   it.each(Object.entries(localizations))('%s.json translates all commands, nothing else', (_lang, file) => {
+    // The same for the translated titles.
+    commandsOf(filledManifest()).forEach((_command, i) => {
+      const title = String(file[`bots[0].commandLists[0].commands[${i}].title`]);
+      expect({ title, command: matchCommand(title) }).toEqual({ title, command: expect.any(String) as unknown });
+    });
     const manifest = filledManifest();
     const noSuchCommand = { ...file, 'bots[0].commandLists[0].commands[7].title': 'x' };
     expect(findUnknownLocalizationKeys(manifest, file)).toEqual([]);
