@@ -54,7 +54,8 @@ describe('the leader meeting kit', () => {
     expect(texts).toContain(passwords?.habit.nb);
     expect(texts).toContain(`• ${passwords?.tips[0]?.nb}`);
     const plan = card.body.find((b) => b.type === 'FactSet')?.facts?.map((f) => f.title);
-    expect(plan).toEqual(['2 min', '5–8 min', '3 min', '1 min']);
+    // A no-break space and word joiners keep "5–8 min" on one line at phone width.
+    expect(plan).toEqual(['2\u00a0min', '5\u2060–\u20608\u00a0min', '3\u00a0min', '1\u00a0min']);
     expect(JSON.stringify(card)).toContain('kontakt IT-brukerstøtte');
 
     await fixture.service().post(submitActivity(leader(), { action: 'meeting-kit', theme: 'passwords' }));
