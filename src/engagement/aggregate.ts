@@ -1,7 +1,15 @@
 import { CHECK_ANSWERS, type CheckAnswer } from '../cards/theme-cards';
 import { THEME_IDS, type ThemeId } from '../content/theme-schema';
 import type { ReachFact, ThemeFact } from '../stores/event-store';
-import { suppressCount, suppressPartition, suppressShare, type Cell } from './suppress';
+import {
+  isShown,
+  nearestShown,
+  suppressCount,
+  suppressPartition,
+  suppressShare,
+  suppressSubset,
+  type Cell,
+} from './suppress';
 
 /** One theme in one municipality: the funnel from reached to committed, and the check answers. */
 export interface ThemeStats {
@@ -58,20 +66,30 @@ export function aggregate(facts: ThemeFact[], reach: ReachFact[], k: number): Te
       const byAnswer = Object.fromEntries(
         CHECK_ANSWERS.map((answer) => [answer, people(themeId, 'check-answered', answer)]),
       ) as Record<CheckAnswer, number>;
+      const reachedCell = suppressCount(reached(themeId), k);
+      const interacted = suppressSubset(people(themeId, 'any'), reachedCell, k);
+      // Every later stage is a subgroup of those who interacted (or, when that is hidden, of those reached).
+      const within = nearestShown(interacted, reachedCell);
       const checks = suppressPartition(byAnswer, k);
+      const checkAnswered = isShown(checks.total) ? suppressSubset(checks.total, within, k) : checks.total;
       return {
         themeId,
-        reached: suppressCount(reached(themeId), k),
-        interacted: suppressCount(people(themeId, 'any'), k),
-        quizAnswered: suppressCount(answered, k),
+        reached: reachedCell,
+        interacted,
+        quizAnswered: suppressSubset(answered, within, k),
         quizCorrectShare: suppressShare(right, answered, k),
-        committed: suppressCount(people(themeId, 'committed'), k),
-        checkAnswered: checks.total,
-        checks: checks.parts,
-        meetingKits: suppressCount(people(themeId, 'meeting-kit'), k),
+        committed: suppressSubset(people(themeId, 'committed'), within, k),
+        checkAnswered,
+        // Shown parts would add up to a hidden total.
+        checks: isShown(checkAnswered) ? checks.parts : hideAll(checks.parts),
+        // Leaders who opened the kit took part in the theme: a subgroup like the other stages.
+        meetingKits: suppressSubset(people(themeId, 'meeting-kit'), within, k),
         paused: pauses.parts[themeId] ?? 'suppressed',
       };
     });
     return { tenantId, themes, paused: pauses.total };
   });
 }
+
+const hideAll = <K extends string>(parts: Record<K, Cell>) =>
+  Object.fromEntries(Object.keys(parts).map((key) => [key, 'suppressed'])) as Record<K, Cell>;

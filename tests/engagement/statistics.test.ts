@@ -25,17 +25,19 @@ describe('«statistikk» for admins', () => {
   });
 
   it('shows the funnel per theme with small figures suppressed as «færre enn k»', async () => {
+    // Five commit and four others only answer the quiz: 9 interacted, and 4 did not commit.
     for (const n of [1, 2, 3, 4, 5])
       await fixture.service().post(submitActivity(user(n), { action: 'commit', theme: 'passwords' }));
-    await fixture.service().post(submitActivity(user(1), { action: 'quiz-answer', theme: 'passwords', option: '0' }));
-    await fixture.connector.waitForSent(6);
+    for (const n of [6, 7, 8, 9])
+      await fixture.service().post(submitActivity(user(n), { action: 'quiz-answer', theme: 'passwords', option: '0' }));
+    await fixture.connector.waitForSent(9);
     await fixture.service().post(messageActivity({ ...admin, serviceUrl: fixture.connector.url }, 'statistikk'));
-    await fixture.connector.waitForSent(7);
-    const texts = (fixture.sentCard(6).body as { type: string; text?: string; items?: { text: string }[] }[]).flatMap(
+    await fixture.connector.waitForSent(10);
+    const texts = (fixture.sentCard(9).body as { type: string; text?: string; items?: { text: string }[] }[]).flatMap(
       (b) => (b.items ? b.items.map((i) => i.text) : [b.text ?? '']),
     );
     expect(texts).toContain('Sterke passord');
-    expect(texts).toContain('nådd færre enn 4 · med 5 · quiz færre enn 4 (skjult riktig) · «Jeg gjør det» 5');
+    expect(texts).toContain('nådd færre enn 4 · med 9 · quiz 4 (skjult riktig) · «Jeg gjør det» 5');
     expect(texts.join('\n')).not.toMatch(/ffffffff|[0-9a-f]{64}/);
   });
 });
@@ -64,28 +66,33 @@ describe('meeting kits and pauses per theme, from chat to «statistikk» and npm
   };
 
   it('counts pauses under the theme people last received and leaders who opened the kit, k-suppressed', async () => {
-    for (const n of [1, 2, 3, 4]) await fixture.service().post(installActivity(user(n)));
-    await sendThemeAsAdmin(fixture, withConnector(admin), 'passwords', 5);
+    // Nine reached (eight employees and the admin); four pause and open the kit, four others commit.
+    for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) await fixture.service().post(installActivity(user(n)));
+    await sendThemeAsAdmin(fixture, withConnector(admin), 'passwords', 9);
     for (const n of [1, 2, 3, 4]) {
       await fixture.service().post(messageActivity(user(n), 'pause'));
       await fixture.service().post(submitActivity(user(n), { action: 'meeting-kit', theme: 'passwords' }));
     }
+    for (const n of [5, 6, 7, 8])
+      await fixture.service().post(submitActivity(user(n), { action: 'commit', theme: 'passwords' }));
     let texts = await statisticsTexts();
+    // A pause is not taking part: 8 took part of 9 reached, hidden because only 1 did not.
+    expect(texts).toContain('nådd 9 · med færre enn 4 · quiz færre enn 4 (skjult riktig) · «Jeg gjør det» 4');
     expect(texts).toContain('møteopplegg hentet 4 · tok pause etter dette temaet 4');
     expect(texts).toContain('Har tatt pause fra tipsene: 4');
     expect(await statsCsv()).toEqual([
-      `${TENANT},passwords,5,4,<4,<4,<4,<4,<4,<4,<4,<4,4,4`,
+      `${TENANT},passwords,9,<4,<4,<4,4,<4,<4,<4,<4,<4,4,4`,
       `${TENANT},,,,,,,,,,,,,4`,
     ]);
 
     // Someone who pauses before any theme reached them: one person, so «passwords» must hide too,
     // or 5 − 4 would tell that exactly one person paused without a theme.
-    await fixture.service().post(messageActivity(user(5), 'pause'));
+    await fixture.service().post(messageActivity(user(9), 'pause'));
     texts = await statisticsTexts();
     expect(texts).toContain('møteopplegg hentet 4 · tok pause etter dette temaet færre enn 4');
     expect(texts).toContain('Har tatt pause fra tipsene: 5');
     expect(await statsCsv()).toEqual([
-      `${TENANT},passwords,5,4,<4,<4,<4,<4,<4,<4,<4,<4,4,<4`,
+      `${TENANT},passwords,9,<4,<4,<4,4,<4,<4,<4,<4,<4,4,<4`,
       `${TENANT},,,,,,,,,,,,,5`,
     ]);
   }, 30_000);
