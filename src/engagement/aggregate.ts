@@ -12,6 +12,8 @@ export interface ThemeStats {
   /** Fraction 0–1 of quiz answers that were right on the first try. */
   quizCorrectShare: Cell;
   committed: Cell;
+  /** People who asked for a reminder («Minn meg på det»). */
+  reminders: Cell;
   checkAnswered: Cell;
   checks: Record<CheckAnswer, Cell>;
 }
@@ -52,6 +54,7 @@ export function aggregate(facts: ThemeFact[], reach: ReachFact[], k: number): Te
         quizAnswered: suppressCount(answered, k),
         quizCorrectShare: suppressShare(right, answered, k),
         committed: suppressCount(people(themeId, 'committed'), k),
+        reminders: suppressCount(people(themeId, 'reminder-set'), k),
         checkAnswered: checks.total,
         checks: checks.parts,
       };
