@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { loadConfig } from '../../src/config/load-config';
+import { configProblems } from '../support/config-problems';
 import { createThemeLibrary } from '../../src/content/theme-library';
 import {
   createReminderScheduler,
@@ -205,5 +206,17 @@ describe('the reminder scheduler', () => {
     expect(connector.sent).toHaveLength(1);
     expect(rows()).toHaveLength(2);
     expect(rows().every((r) => r.lease_owner === null)).toBe(true);
+  });
+});
+
+describe('REMINDER_INTERVAL_SECONDS', () => {
+  it('defaults to 30 seconds, takes fractions for tests, and refuses nonsense with the variable named', () => {
+    expect(loadConfig({}, '/srv').engagement.reminderIntervalMs).toBe(30_000);
+    expect(loadConfig({ REMINDER_INTERVAL_SECONDS: '0.2' }, '/srv').engagement.reminderIntervalMs).toBe(200);
+    expect(configProblems({ REMINDER_INTERVAL_SECONDS: 'often' })).toMatch(
+      /REMINDER_INTERVAL_SECONDS: must be a number/,
+    );
+    expect(configProblems({ REMINDER_INTERVAL_SECONDS: '0' })).toMatch(/REMINDER_INTERVAL_SECONDS/);
+    expect(configProblems({ REMINDER_INTERVAL_SECONDS: '3600' })).toMatch(/REMINDER_INTERVAL_SECONDS/);
   });
 });
