@@ -45,6 +45,9 @@ const TEMPLATE_TITLES: Record<CardName, string> = {
   'my-data': 'Mine data / My data',
   'delete-data': 'Slett mine data / Delete my data',
   statistics: 'Statistikk for administratorer / Statistics (admins)',
+  'reminder-choice': 'Minn meg på det: velg dag / Remind me: pick a day',
+  'reminder-set': 'Påminnelse avtalt / Reminder set',
+  reminder: 'Påminnelsen / The reminder',
 };
 
 const LANGUAGE_TITLES: Record<Language, string> = { nb: 'Bokmål (nb)', nn: 'Nynorsk (nn)', en: 'English (en)' };

@@ -24,6 +24,9 @@ export const CARD_NAMES = [
   'my-data',
   'delete-data',
   'statistics',
+  'reminder-choice',
+  'reminder-set',
+  'reminder',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -22,7 +22,9 @@ export function sampleMyData(themeId: ThemeId): MyData {
       checks: [{ themeId, value: 'usually' }],
       pauses: 0,
       reports: 1,
+      reminders: [themeId],
     },
+    reminders: [{ themeId, dueAt: new Date('2027-02-05T09:00:00Z') }],
     minGroupSize: 5,
     retentionMonths: 13,
   };
@@ -42,6 +44,7 @@ export function sampleStatistics(themeId: ThemeId): TenantStats {
         quizAnswered: 1022,
         quizCorrectShare: 0.81,
         committed: 604,
+        reminders: 233,
         checkAnswered: 412,
         checks: { always: 210, usually: 188, rarely: S, unknown: S },
       },

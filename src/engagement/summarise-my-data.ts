@@ -7,6 +7,8 @@ export interface MyDataSummary {
   checks: { themeId: ThemeId; value: string }[];
   pauses: number;
   reports: number;
+  /** Themes the person asked to be reminded of (the reminder itself is deleted once sent). */
+  reminders: ThemeId[];
 }
 
 const withTheme = (events: UsageEvent[], type: UsageEvent['type']) =>
@@ -20,5 +22,6 @@ export function summariseMyData(events: UsageEvent[]): MyDataSummary {
     checks: withTheme(events, 'check-answered'),
     pauses: events.filter((e) => e.type === 'paused').length,
     reports: events.filter((e) => e.type === 'report-sent').length,
+    reminders: withTheme(events, 'reminder-set').map((e) => e.themeId),
   };
 }

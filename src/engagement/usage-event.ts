@@ -11,6 +11,7 @@ export const EVENT_TYPES = [
   'feedback',
   'paused',
   'report-sent',
+  'reminder-set',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -7,6 +7,7 @@ import { answerQuiz, openQuiz } from './quiz-routes';
 import { campaignStatus, confirmSend, pauseCampaign, previewOrSendTheme, resumeCampaign } from './admin-routes';
 import { answerCheck } from './check-routes';
 import { commitToHabit } from './commit-routes';
+import { openReminder, setReminder } from './reminder-routes';
 import { showStatistics } from './statistics-routes';
 import { askToDeleteMyData, deleteMyData, showMyData } from './privacy-routes';
 import { pauseNudges, resumeNudges } from './pause-routes';
@@ -34,6 +35,8 @@ export const ALL_ROUTES: Route[] = [
   answerQuiz,
   answerCheck,
   commitToHabit,
+  openReminder,
+  setReminder,
   showMyData,
   askToDeleteMyData,
   deleteMyData,

@@ -50,6 +50,7 @@ describe('npm run stats formats', () => {
           quizAnswered: 10,
           quizCorrectShare: 0.5,
           committed: 'suppressed',
+          reminders: 9,
           checkAnswered: 12,
           checks: { always: 6, usually: 6, rarely: 'suppressed', unknown: 'suppressed' },
         },
@@ -59,9 +60,9 @@ describe('npm run stats formats', () => {
 
   it('writes CSV with suppressed cells as <k and a tenant row for paused', () => {
     expect(statsToCsv(stats, 5).split('\n')).toEqual([
-      'tenant_id,theme_id,reached,interacted,quiz_answered,quiz_correct_share,committed,check_answered,check_always,check_usually,check_rarely,check_unknown,paused',
-      't1,passwords,40,12,10,0.5,<5,12,6,6,<5,<5,',
-      't1,,,,,,,,,,,,<5',
+      'tenant_id,theme_id,reached,interacted,quiz_answered,quiz_correct_share,committed,reminders,check_answered,check_always,check_usually,check_rarely,check_unknown,paused',
+      't1,passwords,40,12,10,0.5,<5,9,12,6,6,<5,<5,',
+      't1,,,,,,,,,,,,,<5',
       '',
     ]);
   });
