@@ -16,6 +16,7 @@ import { createQuestionAnswerer } from './questions/answer-question';
 import type { EngagementServices } from './engagement/engagement-services';
 import { pseudonymOf } from './engagement/pseudonym';
 import { startEventPurge } from './engagement/purge-events';
+import { createReminderScheduler, REMINDER_RETRY_POLICY } from './engagement/reminders/reminder-scheduler';
 import { createLogger, type Logger } from './log/create-logger';
 import { CARDS_DIR, PROJECT_ROOT, THEMES_DIR } from './project-paths';
 import { StartupError } from './startup-error';
@@ -55,6 +56,7 @@ export function buildCore(config: Config, log: Logger) {
   const engagement: EngagementServices = {
     events: stores.events,
     personalData: stores.personalData,
+    reminders: stores.reminders,
     pseudonymOf: (tenantId, aadObjectId) => pseudonymOf(pepper, tenantId, aadObjectId),
     minGroupSize,
     retentionMonths,
@@ -102,11 +104,23 @@ export async function startService(
 
   const clock = startCampaignClock(rollout.campaign, log);
   const purge = startEventPurge(stores.events, config.engagement.retentionMonths, log);
+  const reminders = createReminderScheduler({
+    reminders: stores.reminders,
+    recipients: stores.recipients,
+    proactive,
+    themes,
+    cards,
+    localRules,
+    policy: REMINDER_RETRY_POLICY,
+    intervalMs: config.engagement.reminderIntervalMs,
+    log,
+  });
   if (config.engagement.developmentPepper) {
     log.warn('ANALYTICS_PEPPER is not set: using the public development pepper (local mode only)');
   }
   const server = await startServer(config.port, { handleMessages: (req, res) => bot.handle(req, res), health, log });
   reports.worker.start();
+  reminders.start();
   log.info(
     { localMode: config.localMode, version: VERSION },
     config.localMode ? 'refleks started in local mode (no authentication)' : 'refleks started',
@@ -120,6 +134,7 @@ export async function startService(
     await server.stop(config.shutdownGraceMs);
     await rollout.engine.stop();
     await reports.worker.stop();
+    await reminders.stop();
     await stores.health.close();
     log.info('stopped');
   }

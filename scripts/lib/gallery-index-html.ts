@@ -47,6 +47,9 @@ const TEMPLATE_TITLES: Record<CardName, string> = {
   statistics: 'Statistikk for administratorer / Statistics (admins)',
   'meeting-kit': 'Møteopplegg for ledere / Meeting kit for leaders',
   'meeting-kit-choice': 'Velg tema for møteopplegg / Choose a theme for the meeting kit',
+  'reminder-choice': 'Minn meg på det: velg dag / Remind me: pick a day',
+  'reminder-set': 'Påminnelse avtalt / Reminder set',
+  reminder: 'Påminnelsen / The reminder',
 };
 
 const LANGUAGE_TITLES: Record<Language, string> = { nb: 'Bokmål (nb)', nn: 'Nynorsk (nn)', en: 'English (en)' };

@@ -16,6 +16,7 @@ import { URGENT_SITUATIONS } from '../questions/detect-urgent';
 import { questionFallbackCard, topicSummaryCard, urgentCard } from './question-cards';
 import { deleteDataCard, myDataCard } from './privacy-cards';
 import { sampleMyData, sampleStatistics } from './sample-engagement';
+import { sampleReminderCards } from './sample-reminders';
 import { statisticsCard } from './statistics-card';
 import type { CardName, CardRenderer } from './render-card';
 import { REPORT_CATEGORIES, reportFormCard, reportReceiptCard } from './report-cards';
@@ -126,6 +127,8 @@ export function listSampleCards(
       }
       add('topic-summary', 'topic-summary', topicSummaryCard(render, t, text), theme.id);
       add('meeting-kit', 'meeting-kit', meetingKitCard(render, t, text), theme.id);
+      for (const sample of sampleReminderCards(render, t, language, text, theme === chosen[0]))
+        add(sample.template, sample.variant, sample.card, theme.id);
     }
     for (const situation of URGENT_SITUATIONS) add('urgent', `urgent-${situation}`, urgentCard(render, t, situation));
     const topics = chosen.slice(0, 3).map((theme) => localizeTheme(theme, language, rules));

@@ -1,15 +1,19 @@
 import type { Language } from '../content/languages';
 import type { ThemeLibrary } from '../content/theme-library';
+import type { ThemeId } from '../content/theme-schema';
 import type { Recipient } from '../domain/recipient';
 import type { AdaptiveCard } from '../domain/turn';
 import type { MyDataSummary } from '../engagement/summarise-my-data';
 import { CATALOGUES, interpolate, type Catalogue } from '../i18n/catalogue';
 import { when } from './campaign-cards';
+import { reminderWhen } from './reminder-cards';
 import type { CardRenderer } from './render-card';
 
 export interface MyData {
   recipient?: Recipient;
   summary: MyDataSummary;
+  /** Reminders waiting to be sent, from the reminder store. */
+  reminders: { themeId: ThemeId; dueAt: Date }[];
   minGroupSize: number;
   retentionMonths: number;
 }
@@ -50,9 +54,22 @@ export function myDataCard(
     { title: m.pauseThemes, value: list(summary.pauseThemes.map(title)) },
     { title: m.meetingKits, value: list(summary.meetingKits.map(title)) },
     { title: m.reports, value: String(summary.reports) },
+    { title: t.reminders.myData.title, value: list(reminderLines(t, language, title, data)) },
   ];
   const intro = interpolate(m.intro, { min: data.minGroupSize, months: data.retentionMonths });
   return render('my-data', { t, intro, facts });
+}
+
+/** Waiting reminders with their time; earlier ones (counted under the pseudonym) as sent. */
+function reminderLines(t: Catalogue, language: Language, title: (id: ThemeId) => string, data: MyData): string[] {
+  const r = t.reminders.myData;
+  const waiting = data.reminders.map((reminder) =>
+    interpolate(r.coming, { title: title(reminder.themeId), when: reminderWhen(reminder.dueAt, t, language) }),
+  );
+  const done = data.summary.reminders
+    .filter((themeId) => !data.reminders.some((reminder) => reminder.themeId === themeId))
+    .map((themeId) => interpolate(r.done, { title: title(themeId) }));
+  return [...waiting, ...done];
 }
 
 export function deleteDataCard(render: CardRenderer, t: Catalogue): AdaptiveCard {

@@ -26,6 +26,9 @@ export const CARD_NAMES = [
   'statistics',
   'meeting-kit',
   'meeting-kit-choice',
+  'reminder-choice',
+  'reminder-set',
+  'reminder',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

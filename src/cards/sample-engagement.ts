@@ -24,7 +24,9 @@ export function sampleMyData(themeId: ThemeId): MyData {
       pauseThemes: [themeId],
       meetingKits: [themeId],
       reports: 1,
+      reminders: [themeId],
     },
+    reminders: [{ themeId, dueAt: new Date('2027-02-05T09:00:00Z') }],
     minGroupSize: 5,
     retentionMonths: 13,
   };
@@ -44,6 +46,7 @@ export function sampleStatistics(themeId: ThemeId): TenantStats {
         quizAnswered: 1022,
         quizCorrectShare: 0.81,
         committed: 604,
+        reminders: 233,
         checkAnswered: 412,
         checks: { always: 210, usually: 188, rarely: S, unknown: S },
         meetingKits: 23,

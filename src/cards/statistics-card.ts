@@ -27,6 +27,7 @@ export function statisticsCard(
       correct: share(theme.quizCorrectShare),
       committed: count(theme.committed),
     }),
+    reminders: interpolate(t.reminders.stats, { reminders: count(theme.reminders) }),
     checks: interpolate(s.checks, {
       always: count(theme.checks.always),
       usually: count(theme.checks.usually),

@@ -8,6 +8,8 @@ export interface EngagementConfig {
   retentionMonths: number;
   /** Figures over fewer distinct people than this are suppressed. */
   minGroupSize: number;
+  /** How often the reminder scheduler looks for reminders that are due. */
+  reminderIntervalMs: number;
 }
 
 /** Only for local mode, where nothing real is stored: it is public, so pseudonyms made with it are not secret. */
@@ -26,5 +28,6 @@ export function toEngagementConfig(env: Env): EngagementConfig {
     developmentPepper: env.ANALYTICS_PEPPER === undefined,
     retentionMonths: env.EVENT_RETENTION_MONTHS,
     minGroupSize: env.MIN_GROUP_SIZE,
+    reminderIntervalMs: env.REMINDER_INTERVAL_SECONDS * 1000,
   };
 }

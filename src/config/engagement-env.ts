@@ -21,4 +21,12 @@ export const engagementEnv = {
     1000,
     5,
   ),
+  REMINDER_INTERVAL_SECONDS: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ message: 'must be a number of seconds between 1 and 300, such as 30' })
+      .min(0.01, 'must be a number of seconds between 1 and 300, such as 30')
+      .max(300, 'must be a number of seconds between 1 and 300, such as 30')
+      .default(30),
+  ),
 };

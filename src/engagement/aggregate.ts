@@ -20,6 +20,8 @@ export interface ThemeStats {
   /** Fraction 0–1 of quiz answers that were right on the first try. */
   quizCorrectShare: Cell;
   committed: Cell;
+  /** People who asked for a reminder («Minn meg på det»). */
+  reminders: Cell;
   checkAnswered: Cell;
   checks: Record<CheckAnswer, Cell>;
   /** People who asked for the theme's meeting kit: leaders who used it. */
@@ -79,6 +81,7 @@ export function aggregate(facts: ThemeFact[], reach: ReachFact[], k: number): Te
         quizAnswered: suppressSubset(answered, within, k),
         quizCorrectShare: suppressShare(right, answered, k),
         committed: suppressSubset(people(themeId, 'committed'), within, k),
+        reminders: suppressSubset(people(themeId, 'reminder-set'), within, k),
         checkAnswered,
         // Shown parts would add up to a hidden total.
         checks: isShown(checkAnswered) ? checks.parts : hideAll(checks.parts),

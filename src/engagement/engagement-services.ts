@@ -1,9 +1,12 @@
 import type { EventStore, PersonalDataStore } from '../stores/event-store';
+import type { ReminderStore } from '../stores/reminder-store';
 
 /** What the engagement routes need: events, erasure, and the key for pseudonyms. */
 export interface EngagementServices {
   events: EventStore;
   personalData: PersonalDataStore;
+  /** «Minn meg på det»: reminders waiting to be sent (personal data: they hold the chat address). */
+  reminders: ReminderStore;
   /** HMAC-SHA256 under ANALYTICS_PEPPER of tenant and Entra object id. */
   pseudonymOf(tenantId: string, aadObjectId: string): string;
   /** MIN_GROUP_SIZE: statistics never describe fewer people than this. */

@@ -10,6 +10,8 @@ export interface MyDataSummary {
   pauseThemes: ThemeId[];
   meetingKits: ThemeId[];
   reports: number;
+  /** Themes the person asked to be reminded of (the reminder itself is deleted once sent). */
+  reminders: ThemeId[];
 }
 
 const withTheme = (events: UsageEvent[], type: UsageEvent['type']) =>
@@ -25,5 +27,6 @@ export function summariseMyData(events: UsageEvent[]): MyDataSummary {
     pauseThemes: withTheme(events, 'paused').map((e) => e.themeId),
     meetingKits: withTheme(events, 'meeting-kit').map((e) => e.themeId),
     reports: events.filter((e) => e.type === 'report-sent').length,
+    reminders: withTheme(events, 'reminder-set').map((e) => e.themeId),
   };
 }

@@ -12,6 +12,7 @@ export const EVENT_TYPES = [
   'paused',
   'report-sent',
   'meeting-kit',
+  'reminder-set',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -14,6 +14,9 @@ import reportsNn from './catalogues/reports/nn.json';
 import questionsEn from './catalogues/questions/en.json';
 import questionsNb from './catalogues/questions/nb.json';
 import questionsNn from './catalogues/questions/nn.json';
+import remindersEn from './catalogues/reminders/en.json';
+import remindersNb from './catalogues/reminders/nb.json';
+import remindersNn from './catalogues/reminders/nn.json';
 
 /*
  * Bot text lives in JSON catalogues, one per language. A feature with much text
@@ -21,9 +24,9 @@ import questionsNn from './catalogues/questions/nn.json';
  * key named after the feature, merged in below.
  */
 
-const nb = { ...baseNb, ...reportsNb, ...engagementNb, ...meetingKitNb };
-const nn = { ...baseNn, ...reportsNn, ...engagementNn, ...meetingKitNn };
-const en = { ...baseEn, ...reportsEn, ...engagementEn, ...meetingKitEn };
+const nb = { ...baseNb, ...reportsNb, ...engagementNb, ...remindersNb, ...meetingKitNb };
+const nn = { ...baseNn, ...reportsNn, ...engagementNn, ...remindersNn, ...meetingKitNn };
+const en = { ...baseEn, ...reportsEn, ...engagementEn, ...remindersEn, ...meetingKitEn };
 
 /** The shape every language's catalogue must have (bokmål is the reference). */
 export type Catalogue = typeof nb & typeof questionsNb;

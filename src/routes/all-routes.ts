@@ -9,6 +9,7 @@ import { showMeetingKit } from './meeting-kit-routes';
 import { campaignStatus, confirmSend, pauseCampaign, previewOrSendTheme, resumeCampaign } from './admin-routes';
 import { answerCheck } from './check-routes';
 import { commitToHabit } from './commit-routes';
+import { openReminder, setReminder } from './reminder-routes';
 import { showStatistics } from './statistics-routes';
 import { askToDeleteMyData, deleteMyData, showMyData } from './privacy-routes';
 import { pauseNudges, resumeNudges } from './pause-routes';
@@ -38,6 +39,8 @@ export const ALL_ROUTES: Route[] = [
   answerCheck,
   commitToHabit,
   showMeetingKit,
+  openReminder,
+  setReminder,
   showMyData,
   askToDeleteMyData,
   deleteMyData,

@@ -15,12 +15,16 @@ export const showMyData: Route = {
   select: (turn) => says(turn, 'myData'),
   async handle(turn, ctx) {
     const { services, language, recipient } = ctx;
-    const { tenantId } = personOf(turn);
-    const events = await services.engagement.events.listFor(tenantId, pseudonymFor(turn, ctx));
+    const { tenantId, aadObjectId } = personOf(turn);
+    const [events, reminders] = await Promise.all([
+      services.engagement.events.listFor(tenantId, pseudonymFor(turn, ctx)),
+      services.engagement.reminders.listFor(tenantId, aadObjectId),
+    ]);
     const t = textsFor(language, services.localRules);
     const card = myDataCard(services.cards, t, language, services.themes, {
       recipient,
       summary: summariseMyData(events),
+      reminders,
       minGroupSize: services.engagement.minGroupSize,
       retentionMonths: services.engagement.retentionMonths,
     });
@@ -39,7 +43,7 @@ export const askToDeleteMyData: Route = {
   },
 };
 
-/** Slett: recipient row, ledger rows and events go in one step; statistics stop counting the person. */
+/** Slett: recipient row, ledger rows, reminders and events go in one step; statistics stop counting the person. */
 export const deleteMyData: Route = {
   name: 'delete-data',
   select: (turn) => pressed(turn, 'delete-data-confirm') || pressed(turn, 'delete-data-cancel'),

@@ -81,8 +81,8 @@ describe('meeting kits and pauses per theme, from chat to «statistikk» and npm
     expect(texts).toContain('møteopplegg hentet 4 · tok pause etter dette temaet 4');
     expect(texts).toContain('Har tatt pause fra tipsene: 4');
     expect(await statsCsv()).toEqual([
-      `${TENANT},passwords,9,<4,<4,<4,4,<4,<4,<4,<4,<4,4,4`,
-      `${TENANT},,,,,,,,,,,,,4`,
+      `${TENANT},passwords,9,<4,<4,<4,4,<4,<4,<4,<4,<4,<4,4,4`,
+      `${TENANT},,,,,,,,,,,,,,4`,
     ]);
 
     // Someone who pauses before any theme reached them: one person, so «passwords» must hide too,
@@ -92,8 +92,8 @@ describe('meeting kits and pauses per theme, from chat to «statistikk» and npm
     expect(texts).toContain('møteopplegg hentet 4 · tok pause etter dette temaet færre enn 4');
     expect(texts).toContain('Har tatt pause fra tipsene: 5');
     expect(await statsCsv()).toEqual([
-      `${TENANT},passwords,9,<4,<4,<4,4,<4,<4,<4,<4,<4,4,<4`,
-      `${TENANT},,,,,,,,,,,,,5`,
+      `${TENANT},passwords,9,<4,<4,<4,4,<4,<4,<4,<4,<4,<4,4,<4`,
+      `${TENANT},,,,,,,,,,,,,,5`,
     ]);
   }, 30_000);
 });
@@ -111,6 +111,7 @@ describe('npm run stats formats', () => {
           quizAnswered: 10,
           quizCorrectShare: 0.5,
           committed: 'suppressed',
+          reminders: 9,
           checkAnswered: 12,
           checks: { always: 6, usually: 6, rarely: 'suppressed', unknown: 'suppressed' },
           meetingKits: 7,
@@ -122,9 +123,9 @@ describe('npm run stats formats', () => {
 
   it('writes CSV with suppressed cells as <k, pauses per theme and a tenant row for the total', () => {
     expect(statsToCsv(stats, 5).split('\n')).toEqual([
-      'tenant_id,theme_id,reached,interacted,quiz_answered,quiz_correct_share,committed,check_answered,check_always,check_usually,check_rarely,check_unknown,meeting_kit,paused',
-      't1,passwords,40,12,10,0.5,<5,12,6,6,<5,<5,7,<5',
-      't1,,,,,,,,,,,,,9',
+      'tenant_id,theme_id,reached,interacted,quiz_answered,quiz_correct_share,committed,reminders,check_answered,check_always,check_usually,check_rarely,check_unknown,meeting_kit,paused',
+      't1,passwords,40,12,10,0.5,<5,9,12,6,6,<5,<5,7,<5',
+      't1,,,,,,,,,,,,,,9',
       '',
     ]);
   });

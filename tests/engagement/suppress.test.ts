@@ -64,6 +64,8 @@ describe('aggregate', () => {
       fact({ themeId: 'passwords', type: 'quiz-answered', value: 'right', people: 7 }),
       fact({ themeId: 'passwords', type: 'quiz-answered', value: 'wrong', people: 3 }),
       fact({ themeId: 'passwords', type: 'committed', people: 6 }),
+      fact({ themeId: 'passwords', type: 'reminder-set', people: 5 }),
+      fact({ tenantId: 't2', themeId: 'two-factor', type: 'reminder-set', people: 4 }),
       fact({ themeId: 'passwords', type: 'check-answered', value: 'always', people: 6 }),
       fact({ themeId: 'passwords', type: 'check-answered', value: 'usually', people: 5 }),
       fact({ themeId: 'passwords', type: 'check-answered', value: 'rarely', people: 1 }),
@@ -83,6 +85,7 @@ describe('aggregate', () => {
           quizAnswered: 10,
           quizCorrectShare: S, // only 3 got another answer
           committed: 6,
+          reminders: 5,
           checkAnswered: 12,
           // rarely (1) and unknown (0) are hidden; together 1 < 5, so usually (5) goes too.
           checks: { always: 6, usually: S, rarely: S, unknown: S },
@@ -91,7 +94,7 @@ describe('aggregate', () => {
         },
       ],
     });
-    expect(t2?.themes.map((t) => [t.themeId, t.reached, t.interacted])).toEqual([['two-factor', S, S]]);
+    expect(t2?.themes.map((t) => [t.themeId, t.reached, t.interacted, t.reminders])).toEqual([['two-factor', S, S, S]]);
   });
 
   it('hides a funnel stage when the people outside it, within the stage before, are fewer than k', () => {

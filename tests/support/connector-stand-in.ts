@@ -33,6 +33,11 @@ export class ConnectorStandIn {
   attempts = 0;
   /** Scripted refusals, used one per request before anything is accepted. */
   readonly failures: ScriptedFailure[] = [];
+  /**
+   * Requests to leave unanswered and unrecorded, before the scripted failures:
+   * activities the Bot Connector never accepted, e.g. to kill the bot while it waits.
+   */
+  hangs = 0;
   /** Roster entries by user id (29:…), answered at GET /v3/conversations/{id}/members/{userId} as Teams does. */
   readonly members = new Map<string, Record<string, unknown>>();
 
@@ -80,6 +85,10 @@ export class ConnectorStandIn {
         return;
       }
       this.attempts += 1;
+      if (this.hangs > 0) {
+        this.hangs -= 1;
+        return;
+      }
       const failure = this.failures.shift();
       if (failure) {
         const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -123,6 +132,7 @@ export function useConnectorStandIn(): ConnectorStandIn {
     connector.failures.length = 0;
     connector.attempts = 0;
     connector.delayMs = 0;
+    connector.hangs = 0;
   });
   return connector;
 }

@@ -1,11 +1,13 @@
 import type { DeliveryStore } from '../delivery-store';
 import type { EventStore, PersonalDataStore } from '../event-store';
 import type { RecipientStore, StorageHealth } from '../recipient-store';
+import type { ReminderStore } from '../reminder-store';
 import type { ItChannelStore, ReportDraftStore, ReportOutboxStore } from '../report-outbox-store';
 import { openSqlite } from './open-sqlite';
 import { createSqliteDeliveryStore } from './sqlite-delivery-store';
 import { createSqliteEventStore, createSqlitePersonalDataStore } from './sqlite-event-store';
 import { createSqliteRecipientStore } from './sqlite-recipient-store';
+import { createSqliteReminderStore } from './sqlite-reminder-store';
 import { createSqliteItChannelStore, createSqliteReportDraftStore } from './sqlite-report-draft-store';
 import { createSqliteReportOutboxStore } from './sqlite-report-outbox-store';
 
@@ -17,6 +19,7 @@ export interface Stores {
   itChannels: ItChannelStore;
   events: EventStore;
   personalData: PersonalDataStore;
+  reminders: ReminderStore;
   health: StorageHealth;
 }
 
@@ -31,6 +34,7 @@ export function createSqliteStores(dataDir: string): Stores {
     itChannels: createSqliteItChannelStore(db),
     events: createSqliteEventStore(db),
     personalData: createSqlitePersonalDataStore(db),
+    reminders: createSqliteReminderStore(db),
     health: {
       async isReachable() {
         try {

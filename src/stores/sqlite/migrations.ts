@@ -137,4 +137,25 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX events_at ON events (at);
     `,
   },
+  {
+    version: 31,
+    description: 'reminders («Minn meg på det»), one per person and theme until sent',
+    sql: `
+      CREATE TABLE reminders (
+        tenant_id        TEXT NOT NULL,
+        aad_object_id    TEXT NOT NULL,
+        theme_id         TEXT NOT NULL,
+        due_at           TEXT NOT NULL,
+        address_json     TEXT NOT NULL,
+        language         TEXT NOT NULL,
+        created_at       TEXT NOT NULL,
+        attempts         INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at  TEXT NOT NULL,
+        lease_owner      TEXT,
+        lease_until      TEXT,
+        PRIMARY KEY (tenant_id, aad_object_id, theme_id)
+      );
+      CREATE INDEX reminders_due ON reminders (next_attempt_at);
+    `,
+  },
 ];

@@ -100,6 +100,8 @@ export function createSqlitePersonalDataStore(db: SqliteDatabase): PersonalDataS
     db.prepare('DELETE FROM recipients WHERE tenant_id = @tenantId AND aad_object_id = @aadObjectId'),
     db.prepare('DELETE FROM deliveries WHERE tenant_id = @tenantId AND aad_object_id = @aadObjectId'),
     db.prepare('DELETE FROM report_drafts WHERE tenant_id = @tenantId AND aad_object_id = @aadObjectId'),
+    // Reminders hold the chat address: they go too, so nothing is sent after the goodbye.
+    db.prepare('DELETE FROM reminders WHERE tenant_id = @tenantId AND aad_object_id = @aadObjectId'),
   ];
   const events = db.prepare('DELETE FROM events WHERE tenant_id = @tenantId AND pseudonym = @pseudonym');
   const erase = db.transaction((who: { tenantId: string; aadObjectId: string; pseudonym: string }) => {

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { RetryPolicy } from '../../rollout/classify-outcome';
+import { sendReminder, type ReminderSendDeps } from './send-reminder';
+
+export interface ReminderScheduler {
+  /** Sends what is overdue at once (after downtime: late, but once), then wakes every interval. */
+  start(): void;
+  /** Stops the timer, waits for the send in flight and gives untried claims back. */
+  stop(): Promise<void>;
+  /** One pass over everything due; for tests and start(). */
+  runOnce(): Promise<void>;
+}
+
+export interface ReminderSchedulerDeps extends ReminderSendDeps {
+  intervalMs: number;
+  clock?: () => Date;
+}
+
+const BATCH = 10;
+/** The Bot Connector timeout of one send (createProactiveSender's default). */
+const SEND_TIMEOUT_MS = 15_000;
+/**
+ * Longer than a whole batch of sends that each run into the timeout, so a
+ * live sender never loses a claim mid-batch; a crashed one's claims are
+ * taken over when it runs out.
+ */
+export const REMINDER_LEASE_MS = 2 * BATCH * SEND_TIMEOUT_MS;
+
+/**
+ * Temporary failures (5xx, timeouts, network) are tried for about an hour:
+ * a reminder much later than that has lost its point.
+ */
+export const REMINDER_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 30_000, maxDelayMs: 30 * 60_000 };
+
+/**
+ * Wakes regularly and sends the reminders that are due. Each is claimed with
+ * a lease first (one atomic step in the store), so two instances never send
+ * the same one, and one claimed by a sender that crashed is sent when its
+ * lease runs out. Everything lives in the store, so restarts lose nothing.
+ */
+export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderScheduler {
+  const now = deps.clock ?? (() => new Date());
+  const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  let pausedUntil = 0;
+  const paused = () => stopped || now().getTime() < pausedUntil;
+
+  async function pass(): Promise<void> {
+    while (!paused()) {
+      const claims = await deps.reminders.claimDue(now(), REMINDER_LEASE_MS, owner, BATCH);
+      for (const claim of claims) {
+        // Stopping, or throttled by a 429: the rest go back untried, for this or another sender.
+        if (paused()) await deps.reminders.release(claim);
+        else {
+          const { throttleMs } = await sendReminder(deps, claim, now());
+          if (throttleMs !== undefined) pausedUntil = now().getTime() + throttleMs;
+        }
+      }
+      if (claims.length < BATCH) return;
+    }
+  }
+
+  function tick(): Promise<void> {
+    if (stopped) return Promise.resolve();
+    running ??= pass()
+      .catch((error: unknown) =>
+        deps.log.error({ err: { message: (error as Error).message } }, 'reminder pass failed; will try again'),
+      )
+      .finally(() => (running = undefined));
+    return running;
+  }
+
+  return {
+    start() {
+      timer = setInterval(() => void tick(), deps.intervalMs);
+      void tick();
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+    runOnce: tick,
+  };
+}

@@ -1,0 +1,66 @@
+import { reminderCard } from '../../cards/reminder-cards';
+import type { CardRenderer } from '../../cards/render-card';
+import type { LocalRules } from '../../content/local-rules-schema';
+import type { ThemeLibrary } from '../../content/theme-library';
+import type { ProactiveSender } from '../../domain/proactive';
+import { resolveLanguage } from '../../i18n/resolve-language';
+import { textsFor } from '../../i18n/texts-for';
+import type { Logger } from '../../log/create-logger';
+import { classifyOutcome, type RetryPolicy } from '../../rollout/classify-outcome';
+import type { RecipientStore } from '../../stores/recipient-store';
+import type { ClaimedReminder, ReminderStore } from '../../stores/reminder-store';
+
+/** What sending a reminder needs, built in the composition root. */
+export interface ReminderSendDeps {
+  reminders: ReminderStore;
+  recipients: RecipientStore;
+  proactive: ProactiveSender;
+  themes: ThemeLibrary;
+  cards: CardRenderer;
+  localRules: LocalRules;
+  policy: RetryPolicy;
+  log: Logger;
+}
+
+/** The Bot Connector asked for a pause (429): the sender waits this long before the next send. */
+export type SendResult = { throttleMs?: number };
+
+/**
+ * One attempt at one claimed reminder, in the user's language at sending
+ * time. Sent, or given up for good (the user removed the app or blocked the
+ * bot): the row is deleted with its address. Temporary failures are tried
+ * again later with backoff, as Microsoft documents for Teams bots.
+ */
+export async function sendReminder(deps: ReminderSendDeps, claim: ClaimedReminder, now: Date): Promise<SendResult> {
+  const { tenantId, aadObjectId, themeId } = claim;
+  const fields = { tenantId, themeId, attempt: claim.attempts + 1 };
+  const recipient = await deps.recipients.get(tenantId, aadObjectId);
+  if (recipient && !recipient.active) {
+    await deps.reminders.finish(claim);
+    deps.log.info({ ...fields, outcome: 'dropped', reason: 'recipient-inactive' }, 'reminder not sent');
+    return {};
+  }
+  const language = resolveLanguage(recipient?.language, recipient?.locale, claim.language);
+  const card = reminderCard(deps.cards, textsFor(language, deps.localRules), deps.themes.text(themeId, language));
+  const outcome = await deps.proactive.send(recipient?.address ?? claim.address, { kind: 'card', card });
+  const decision = classifyOutcome(outcome, claim.attempts, deps.policy);
+  const status = outcome.status === 'failed' ? outcome.httpStatus : 201;
+
+  if (decision.action === 'sent') {
+    const lateMs = Math.max(0, now.getTime() - claim.dueAt.getTime());
+    const finished = await deps.reminders.finish(claim);
+    deps.log.info({ ...fields, outcome: 'sent', lateMs, finished }, 'reminder sent');
+    return {};
+  }
+  if (decision.action === 'retry') {
+    await deps.reminders.retry(claim, new Date(now.getTime() + decision.delayMs), decision.countsAsAttempt);
+    deps.log.warn({ ...fields, outcome: 'retrying', status, delayMs: decision.delayMs }, 'reminder not sent yet');
+    return decision.throttle ? { throttleMs: decision.delayMs } : {};
+  }
+  await deps.reminders.finish(claim);
+  if (decision.deactivate) await deps.recipients.markInactive(tenantId, aadObjectId, now);
+  const failure = { ...fields, outcome: 'failed', status, reason: decision.reason };
+  if (decision.loud) deps.log.error(failure, 'reminder could not be sent');
+  else deps.log.info(failure, 'recipient unreachable; reminder dropped and recipient marked inactive');
+  return {};
+}
