@@ -56,6 +56,8 @@ export function buildCore(config: Config, log: Logger) {
     events: stores.events,
     personalData: stores.personalData,
     pseudonymOf: (tenantId, aadObjectId) => pseudonymOf(pepper, tenantId, aadObjectId),
+    lastNudgeSentAt: (tenantId, aadObjectId, before) =>
+      stores.deliveries.lastNudgeSentAt(tenantId, aadObjectId, before),
     minGroupSize,
     retentionMonths,
   };

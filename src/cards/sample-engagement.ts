@@ -22,6 +22,8 @@ export function sampleMyData(themeId: ThemeId): MyData {
       checks: [{ themeId, value: 'usually' }],
       pauses: 0,
       reports: 1,
+      questions: { asked: 3, unanswered: 1 },
+      reportDelay: '4-24h',
     },
     minGroupSize: 5,
     retentionMonths: 13,
@@ -34,6 +36,12 @@ export function sampleStatistics(themeId: ThemeId): TenantStats {
   return {
     tenantId: 't',
     paused: 37,
+    reportsPerMonth: [
+      { month: '2027-01', people: 23 },
+      { month: '2027-02', people: S },
+      { month: '2027-03', people: 41 },
+    ],
+    reportDelay: { people: 52, median: '1-2d' },
     themes: [
       {
         themeId,
@@ -44,6 +52,8 @@ export function sampleStatistics(themeId: ThemeId): TenantStats {
         committed: 604,
         checkAnswered: 412,
         checks: { always: 210, usually: 188, rarely: S, unknown: S },
+        questionsAsked: 214,
+        questionsUnansweredShare: 0.12,
       },
     ],
   };

@@ -1,4 +1,5 @@
 import type { ThemeId } from '../content/theme-schema';
+import { isDelayBucket, type DelayBucket } from './report-delay';
 import type { UsageEvent } from './usage-event';
 
 export interface MyDataSummary {
@@ -7,6 +8,10 @@ export interface MyDataSummary {
   checks: { themeId: ThemeId; value: string }[];
   pauses: number;
   reports: number;
+  /** How many questions were counted, and how many of them got «not sure»; never what was asked. */
+  questions: { asked: number; unanswered: number };
+  /** From the latest nudge to the latest report, if any. */
+  reportDelay?: DelayBucket;
 }
 
 const withTheme = (events: UsageEvent[], type: UsageEvent['type']) =>
@@ -20,5 +25,11 @@ export function summariseMyData(events: UsageEvent[]): MyDataSummary {
     checks: withTheme(events, 'check-answered'),
     pauses: events.filter((e) => e.type === 'paused').length,
     reports: events.filter((e) => e.type === 'report-sent').length,
+    questions: {
+      asked: events.filter((e) => e.type === 'question-asked').length,
+      unanswered: events.filter((e) => e.type === 'question-asked' && e.value === 'unanswered').length,
+    },
+    // Stored as "latest", so there is at most one.
+    reportDelay: events.map((e) => (e.type === 'report-delay' ? e.value : undefined)).find(isDelayBucket),
   };
 }
