@@ -11,6 +11,9 @@ import reportsNn from './catalogues/reports/nn.json';
 import questionsEn from './catalogues/questions/en.json';
 import questionsNb from './catalogues/questions/nb.json';
 import questionsNn from './catalogues/questions/nn.json';
+import effectReportEn from './catalogues/effect-report/en.json';
+import effectReportNb from './catalogues/effect-report/nb.json';
+import effectReportNn from './catalogues/effect-report/nn.json';
 
 /*
  * Bot text lives in JSON catalogues, one per language. A feature with much text
@@ -18,9 +21,9 @@ import questionsNn from './catalogues/questions/nn.json';
  * key named after the feature, merged in below.
  */
 
-const nb = { ...baseNb, ...reportsNb, ...engagementNb };
-const nn = { ...baseNn, ...reportsNn, ...engagementNn };
-const en = { ...baseEn, ...reportsEn, ...engagementEn };
+const nb = { ...baseNb, ...reportsNb, ...engagementNb, ...effectReportNb };
+const nn = { ...baseNn, ...reportsNn, ...engagementNn, ...effectReportNn };
+const en = { ...baseEn, ...reportsEn, ...engagementEn, ...effectReportEn };
 
 /** The shape every language's catalogue must have (bokmål is the reference). */
 export type Catalogue = typeof nb & typeof questionsNb;
