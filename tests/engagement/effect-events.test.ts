@@ -76,6 +76,12 @@ describe('questions and reports, counted under a pseudonym', () => {
       'Meldinger til IT': '2',
       'Fra siste tips til siste melding til IT': '1–4 timer',
     });
+
+    // «slett mine data» takes the delay and the questions with everything else.
+    await fixture.service().post(messageActivity(user(), 'kan jeg lagre dette på OneDrive?'));
+    await fixture.service().post(submitActivity(user(), { action: 'delete-data-confirm' }));
+    await fixture.connector.waitForSent(5);
+    expect(events()).toEqual([]);
   });
 
   it('counts no delay for someone who has had no nudge yet', async () => {
