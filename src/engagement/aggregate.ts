@@ -4,7 +4,15 @@ import type { QuestionFact, ReachFact, ReportMonthFact, ThemeFact } from '../sto
 import { questionStats, type QuestionStats } from './aggregate-questions';
 import { reportStats, type ReportStats } from './aggregate-reports';
 import { DELAY_BUCKETS, type DelayBucket } from './report-delay';
-import { suppressCount, suppressPartition, suppressShare, type Cell } from './suppress';
+import {
+  isShown,
+  nearestShown,
+  suppressCount,
+  suppressPartition,
+  suppressShare,
+  suppressSubset,
+  type Cell,
+} from './suppress';
 
 /** One theme in one municipality: the funnel from reached to committed, the check answers and questions. */
 export interface ThemeStats extends QuestionStats {
@@ -59,16 +67,22 @@ export function aggregate(
       const byAnswer = Object.fromEntries(
         CHECK_ANSWERS.map((answer) => [answer, people(themeId, 'check-answered', answer)]),
       ) as Record<CheckAnswer, number>;
+      const reachedCell = suppressCount(reached(themeId), k);
+      const interacted = suppressSubset(people(themeId, 'any'), reachedCell, k);
+      // Every later stage is a subgroup of those who interacted (or, when that is hidden, of those reached).
+      const within = nearestShown(interacted, reachedCell);
       const checks = suppressPartition(byAnswer, k);
+      const checkAnswered = isShown(checks.total) ? suppressSubset(checks.total, within, k) : checks.total;
       return {
         themeId,
-        reached: suppressCount(reached(themeId), k),
-        interacted: suppressCount(people(themeId, 'any'), k),
-        quizAnswered: suppressCount(answered, k),
+        reached: reachedCell,
+        interacted,
+        quizAnswered: suppressSubset(answered, within, k),
         quizCorrectShare: suppressShare(right, answered, k),
-        committed: suppressCount(people(themeId, 'committed'), k),
-        checkAnswered: checks.total,
-        checks: checks.parts,
+        committed: suppressSubset(people(themeId, 'committed'), within, k),
+        checkAnswered,
+        // Shown parts would add up to a hidden total.
+        checks: isShown(checkAnswered) ? checks.parts : hideAll(checks.parts),
         ...questionStats(effect.questions, tenantId, themeId, k),
       };
     });
@@ -84,3 +98,6 @@ export function aggregate(
     };
   });
 }
+
+const hideAll = <K extends string>(parts: Record<K, Cell>) =>
+  Object.fromEntries(Object.keys(parts).map((key) => [key, 'suppressed'])) as Record<K, Cell>;

@@ -166,7 +166,7 @@ describeWithChromium('npm run report: the effect report in headless Chromium', (
     }
     const [funnel, checks, reports, questions] = (await page.evaluate(TABLES)) as string[][][];
     const text = (cells: string[] | undefined) => cells?.map((c) => c.replace(/\s/g, ' '));
-    expect(text(funnel?.[0])).toEqual(['Lås enhetene dine', '40', '18', '18', '67 %', '9']);
+    expect(text(funnel?.[0])).toEqual(['Lås enhetene dine', '40', '24', '18', '67 %', '9']);
     expect(text(funnel?.[2])).toEqual([
       'Bruk to-faktor der du kan',
       ...Array(3).fill(SUPPRESSED),

@@ -39,7 +39,8 @@ export async function seedEffectData(dataDir: string): Promise<void> {
   reach('lock-devices', 40);
   reach('passwords', 30);
   reach('two-factor', 3);
-  // lock-devices: 18 took part, 12 of 18 right, 9 committed; checks 8/6/2/1 (the 6 goes too: 2 + 1 < 5).
+  // lock-devices: 24 took part (6 only with 👍/👎), 12 of 18 right, 9 committed; checks 8/6/2/1 (the 6 goes too: 2 + 1 < 5).
+  await record(18, 24, 'feedback', 'lock-devices', 'yes');
   await record(0, 12, 'quiz-answered', 'lock-devices', 'right');
   await record(12, 18, 'quiz-answered', 'lock-devices', 'wrong');
   await record(0, 9, 'committed', 'lock-devices');
@@ -75,7 +76,7 @@ export const S = 'suppressed';
 /** What the report must show for TENANT, chart by chart, in drawing order. */
 export const EXPECTED = {
   funnel: [
-    ['Lås enhetene dine', [40, 18, 18, 9]],
+    ['Lås enhetene dine', [40, 24, 18, 9]],
     ['Sterke passord', [30, 21, S, 6]],
     ['Bruk to-faktor der du kan', [S, S, S, S]],
   ],
