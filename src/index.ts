@@ -58,6 +58,8 @@ export function buildCore(config: Config, log: Logger) {
     personalData: stores.personalData,
     reminders: stores.reminders,
     pseudonymOf: (tenantId, aadObjectId) => pseudonymOf(pepper, tenantId, aadObjectId),
+    lastNudgeSentAt: (tenantId, aadObjectId, before) =>
+      stores.deliveries.lastNudgeSentAt(tenantId, aadObjectId, before),
     minGroupSize,
     retentionMonths,
   };

@@ -53,6 +53,8 @@ export function myDataCard(
     { title: m.pauses, value: String(summary.pauses) },
     { title: m.reports, value: String(summary.reports) },
     { title: t.reminders.myData.title, value: list(reminderLines(t, language, title, data)) },
+    { title: m.reportDelay, value: summary.reportDelay ? t.engagement.delay[summary.reportDelay] : m.none },
+    { title: m.questions, value: interpolate(m.questionsValue, summary.questions) },
   ];
   const intro = interpolate(m.intro, { min: data.minGroupSize, months: data.retentionMonths });
   return render('my-data', { t, intro, facts });

@@ -23,6 +23,8 @@ export function sampleMyData(themeId: ThemeId): MyData {
       pauses: 0,
       reports: 1,
       reminders: [themeId],
+      questions: { asked: 3, unanswered: 1 },
+      reportDelay: '4-24h',
     },
     reminders: [{ themeId, dueAt: new Date('2027-02-05T09:00:00Z') }],
     minGroupSize: 5,
@@ -36,6 +38,12 @@ export function sampleStatistics(themeId: ThemeId): TenantStats {
   return {
     tenantId: 't',
     paused: 37,
+    reportsPerMonth: [
+      { month: '2027-01', people: 23 },
+      { month: '2027-02', people: S },
+      { month: '2027-03', people: 41 },
+    ],
+    reportDelay: { people: 52, median: '1-2d' },
     themes: [
       {
         themeId,
@@ -47,6 +55,8 @@ export function sampleStatistics(themeId: ThemeId): TenantStats {
         reminders: 233,
         checkAnswered: 412,
         checks: { always: 210, usually: 188, rarely: S, unknown: S },
+        questionsAsked: 214,
+        questionsUnansweredShare: 0.12,
       },
     ],
   };

@@ -13,6 +13,8 @@ const COLUMNS = [
   'reminders',
   'check_answered',
   ...CHECK_ANSWERS.map((answer) => `check_${answer}`),
+  'questions_asked',
+  'questions_unanswered_share',
   'paused',
 ];
 
@@ -24,6 +26,7 @@ export function statsToJson(stats: TenantStats[], minGroupSize: number): string 
 /**
  * CSV for spreadsheets: one row per tenant and theme, and one row per tenant
  * with an empty theme for the figures that belong to no theme (paused).
+ * «Meld fra» per month and the report delay have their own shape: they are in the JSON.
  * Suppressed cells read "<k", so no one mistakes them for zero.
  */
 export function statsToCsv(stats: TenantStats[], minGroupSize: number): string {
@@ -36,6 +39,8 @@ export function statsToCsv(stats: TenantStats[], minGroupSize: number): string {
       cell(theme.reminders),
       cell(theme.checkAnswered),
       ...CHECK_ANSWERS.map((answer) => cell(theme.checks[answer])),
+      cell(theme.questionsAsked),
+      cell(theme.questionsUnansweredShare),
       '',
     ]),
     [tenant.tenantId, '', ...COLUMNS.slice(2, -1).map(() => ''), cell(tenant.paused)],

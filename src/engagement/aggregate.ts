@@ -1,6 +1,9 @@
 import { CHECK_ANSWERS, type CheckAnswer } from '../cards/theme-cards';
 import { THEME_IDS, type ThemeId } from '../content/theme-schema';
-import type { ReachFact, ThemeFact } from '../stores/event-store';
+import type { QuestionFact, ReachFact, ReportMonthFact, ThemeFact } from '../stores/event-store';
+import { questionStats, type QuestionStats } from './aggregate-questions';
+import { reportStats, type ReportStats } from './aggregate-reports';
+import { DELAY_BUCKETS, type DelayBucket } from './report-delay';
 import {
   isShown,
   nearestShown,
@@ -11,8 +14,8 @@ import {
   type Cell,
 } from './suppress';
 
-/** One theme in one municipality: the funnel from reached to committed, and the check answers. */
-export interface ThemeStats {
+/** One theme in one municipality: the funnel from reached to committed, the check answers and questions. */
+export interface ThemeStats extends QuestionStats {
   themeId: ThemeId;
   reached: Cell;
   interacted: Cell;
@@ -26,18 +29,30 @@ export interface ThemeStats {
   checks: Record<CheckAnswer, Cell>;
 }
 
-export interface TenantStats {
+export interface TenantStats extends ReportStats {
   tenantId: string;
   themes: ThemeStats[];
   paused: Cell;
 }
+
+/** Facts with their own queries: questions per theme and «Meld fra» reports per month. */
+export interface EffectFacts {
+  questions: QuestionFact[];
+  reportMonths: ReportMonthFact[];
+}
+const NO_EFFECT_FACTS: EffectFacts = { questions: [], reportMonths: [] };
 
 /**
  * Aggregates with k-suppression (MIN_GROUP_SIZE): every figure is over
  * distinct people, and none is shown when fewer than k people are behind it
  * or behind what could be subtracted from it. Pure, so it is tested alone.
  */
-export function aggregate(facts: ThemeFact[], reach: ReachFact[], k: number): TenantStats[] {
+export function aggregate(
+  facts: ThemeFact[],
+  reach: ReachFact[],
+  k: number,
+  effect: EffectFacts = NO_EFFECT_FACTS,
+): TenantStats[] {
   const tenants = [...new Set([...facts, ...reach].map((f) => f.tenantId))].sort();
   return tenants.map((tenantId) => {
     const own = facts.filter((f) => f.tenantId === tenantId);
@@ -71,9 +86,19 @@ export function aggregate(facts: ThemeFact[], reach: ReachFact[], k: number): Te
         checkAnswered,
         // Shown parts would add up to a hidden total.
         checks: isShown(checkAnswered) ? checks.parts : hideAll(checks.parts),
+        ...questionStats(effect.questions, tenantId, themeId, k),
       };
     });
-    return { tenantId, themes, paused: suppressCount(people(undefined, 'paused'), k) };
+    const delays = Object.fromEntries(
+      DELAY_BUCKETS.map((bucket) => [bucket, people(undefined, 'report-delay', bucket)]),
+    ) as Record<DelayBucket, number>;
+    const months = effect.reportMonths.filter((m) => m.tenantId === tenantId);
+    return {
+      tenantId,
+      themes,
+      paused: suppressCount(people(undefined, 'paused'), k),
+      ...reportStats(months, delays, k),
+    };
   });
 }
 

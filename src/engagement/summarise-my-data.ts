@@ -1,4 +1,5 @@
 import type { ThemeId } from '../content/theme-schema';
+import { isDelayBucket, type DelayBucket } from './report-delay';
 import type { UsageEvent } from './usage-event';
 
 export interface MyDataSummary {
@@ -9,6 +10,10 @@ export interface MyDataSummary {
   reports: number;
   /** Themes the person asked to be reminded of (the reminder itself is deleted once sent). */
   reminders: ThemeId[];
+  /** How many questions were counted, and how many of them got «not sure»; never what was asked. */
+  questions: { asked: number; unanswered: number };
+  /** From the latest nudge to the latest report, if any. */
+  reportDelay?: DelayBucket;
 }
 
 const withTheme = (events: UsageEvent[], type: UsageEvent['type']) =>
@@ -23,5 +28,11 @@ export function summariseMyData(events: UsageEvent[]): MyDataSummary {
     pauses: events.filter((e) => e.type === 'paused').length,
     reports: events.filter((e) => e.type === 'report-sent').length,
     reminders: withTheme(events, 'reminder-set').map((e) => e.themeId),
+    questions: {
+      asked: events.filter((e) => e.type === 'question-asked').length,
+      unanswered: events.filter((e) => e.type === 'question-asked' && e.value === 'unanswered').length,
+    },
+    // Stored as "latest", so there is at most one.
+    reportDelay: events.map((e) => (e.type === 'report-delay' ? e.value : undefined)).find(isDelayBucket),
   };
 }

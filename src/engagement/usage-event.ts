@@ -12,6 +12,8 @@ export const EVENT_TYPES = [
   'paused',
   'report-sent',
   'reminder-set',
+  'question-asked',
+  'report-delay',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -21,7 +23,10 @@ export interface UsageEvent {
   pseudonym: string;
   type: EventType;
   themeId?: ThemeId;
-  /** right|wrong, always|usually|rarely|unknown, yes|no, or a report category. */
+  /**
+   * right|wrong, always|usually|rarely|unknown, yes|no, a report category,
+   * answered|unanswered (question-asked) or a delay bucket (report-delay).
+   */
   value?: string;
   at: Date;
 }

@@ -14,6 +14,9 @@ import questionsNn from './catalogues/questions/nn.json';
 import remindersEn from './catalogues/reminders/en.json';
 import remindersNb from './catalogues/reminders/nb.json';
 import remindersNn from './catalogues/reminders/nn.json';
+import effectReportEn from './catalogues/effect-report/en.json';
+import effectReportNb from './catalogues/effect-report/nb.json';
+import effectReportNn from './catalogues/effect-report/nn.json';
 
 /*
  * Bot text lives in JSON catalogues, one per language. A feature with much text
@@ -21,9 +24,9 @@ import remindersNn from './catalogues/reminders/nn.json';
  * key named after the feature, merged in below.
  */
 
-const nb = { ...baseNb, ...reportsNb, ...engagementNb, ...remindersNb };
-const nn = { ...baseNn, ...reportsNn, ...engagementNn, ...remindersNn };
-const en = { ...baseEn, ...reportsEn, ...engagementEn, ...remindersEn };
+const nb = { ...baseNb, ...reportsNb, ...engagementNb, ...remindersNb, ...effectReportNb };
+const nn = { ...baseNn, ...reportsNn, ...engagementNn, ...remindersNn, ...effectReportNn };
+const en = { ...baseEn, ...reportsEn, ...engagementEn, ...remindersEn, ...effectReportEn };
 
 /** The shape every language's catalogue must have (bokmål is the reference). */
 export type Catalogue = typeof nb & typeof questionsNb;

@@ -18,6 +18,21 @@ export interface ReachFact {
   people: number;
 }
 
+/** Distinct people per tenant and theme who asked a question, and those of them who got no answer at least once. */
+export interface QuestionFact {
+  tenantId: string;
+  themeId: ThemeId;
+  asked: number;
+  unanswered: number;
+}
+
+/** Distinct people per tenant and month (YYYY-MM, Oslo time) who sent a «Meld fra» report. */
+export interface ReportMonthFact {
+  tenantId: string;
+  month: string;
+  people: number;
+}
+
 /**
  * Usage events under pseudonyms. Async so that a network-backed store (Azure
  * Table Storage, Cosmos DB) can implement it without changing callers.
@@ -30,6 +45,8 @@ export interface EventStore {
   purgeBefore(cutoff: Date): Promise<number>;
   themeFacts(): Promise<ThemeFact[]>;
   reachFacts(): Promise<ReachFact[]>;
+  questionFacts(): Promise<QuestionFact[]>;
+  reportMonthFacts(): Promise<ReportMonthFact[]>;
 }
 
 /** "slett mine data": everything stored about one person, gone in one step. */

@@ -42,6 +42,8 @@ describe('npm run stats formats', () => {
     {
       tenantId: 't1',
       paused: 'suppressed',
+      reportsPerMonth: [{ month: '2027-01', people: 6 }],
+      reportDelay: { people: 'suppressed', median: 'suppressed' },
       themes: [
         {
           themeId: 'passwords',
@@ -53,6 +55,8 @@ describe('npm run stats formats', () => {
           reminders: 9,
           checkAnswered: 12,
           checks: { always: 6, usually: 6, rarely: 'suppressed', unknown: 'suppressed' },
+          questionsAsked: 9,
+          questionsUnansweredShare: 'suppressed',
         },
       ],
     },
@@ -60,9 +64,9 @@ describe('npm run stats formats', () => {
 
   it('writes CSV with suppressed cells as <k and a tenant row for paused', () => {
     expect(statsToCsv(stats, 5).split('\n')).toEqual([
-      'tenant_id,theme_id,reached,interacted,quiz_answered,quiz_correct_share,committed,reminders,check_answered,check_always,check_usually,check_rarely,check_unknown,paused',
-      't1,passwords,40,12,10,0.5,<5,9,12,6,6,<5,<5,',
-      't1,,,,,,,,,,,,,<5',
+      'tenant_id,theme_id,reached,interacted,quiz_answered,quiz_correct_share,committed,reminders,check_answered,check_always,check_usually,check_rarely,check_unknown,questions_asked,questions_unanswered_share,paused',
+      't1,passwords,40,12,10,0.5,<5,9,12,6,6,<5,<5,9,<5,',
+      't1,,,,,,,,,,,,,,,<5',
       '',
     ]);
   });

@@ -77,6 +77,8 @@ describe('aggregate', () => {
     expect(t1).toEqual({
       tenantId: 't1',
       paused: S,
+      reportsPerMonth: [],
+      reportDelay: { people: S, median: S },
       themes: [
         {
           themeId: 'passwords',
@@ -89,6 +91,8 @@ describe('aggregate', () => {
           checkAnswered: 12,
           // rarely (1) and unknown (0) are hidden; together 1 < 5, so usually (5) goes too.
           checks: { always: 6, usually: S, rarely: S, unknown: S },
+          questionsAsked: S,
+          questionsUnansweredShare: S,
         },
       ],
     });

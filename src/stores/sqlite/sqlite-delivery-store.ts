@@ -157,6 +157,13 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
       ).all(tenantId, aadObjectId) as { theme_id: ThemeId }[];
       return [...new Set(rows.map((r) => r.theme_id))];
     },
+    async lastNudgeSentAt(tenantId, aadObjectId, before) {
+      const row = prepared(
+        `SELECT MAX(d.sent_at) AS at FROM deliveries d JOIN rollouts r ON r.message_id = d.message_id
+         WHERE d.tenant_id = ? AND d.aad_object_id = ? AND d.status = 'sent' AND r.kind = 'nudge' AND d.sent_at <= ?`,
+      ).get(tenantId, aadObjectId, before.toISOString()) as { at: string | null };
+      return row.at ? new Date(row.at) : undefined;
+    },
     async isCampaignPaused() {
       return (prepared('SELECT paused FROM campaign_state WHERE id = 1').get() as { paused: number }).paused === 1;
     },

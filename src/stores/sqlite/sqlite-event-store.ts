@@ -2,6 +2,7 @@ import { isThemeId } from '../../content/theme-library';
 import type { EventType, UsageEvent } from '../../engagement/usage-event';
 import type { EventStore, PersonalDataStore, ThemeFact } from '../event-store';
 import type { SqliteDatabase } from './open-sqlite';
+import { createSqliteEffectFacts } from './sqlite-effect-facts';
 
 interface EventRow {
   tenant_id: string;
@@ -35,12 +36,14 @@ export function createSqliteEventStore(db: SqliteDatabase): EventStore {
   const removeSame = db.prepare(`DELETE FROM events WHERE ${sameKey}`);
   const listFor = db.prepare('SELECT * FROM events WHERE tenant_id = ? AND pseudonym = ? ORDER BY at, rowid');
   const purge = db.prepare('DELETE FROM events WHERE at < ?');
+  // "any" is the funnel's «interacted»: questions are counted on their own, because a question's theme
+  // is only where the answer came from (or the closest guess), not something done with the theme's nudge.
   const facts = db.prepare(`
     SELECT tenant_id, theme_id, type, value, COUNT(DISTINCT pseudonym) AS people
       FROM events GROUP BY tenant_id, theme_id, type, value
     UNION ALL
     SELECT tenant_id, theme_id, 'any', NULL, COUNT(DISTINCT pseudonym)
-      FROM events WHERE theme_id IS NOT NULL GROUP BY tenant_id, theme_id`);
+      FROM events WHERE theme_id IS NOT NULL AND type <> 'question-asked' GROUP BY tenant_id, theme_id`);
   const reach = db.prepare(`
     SELECT d.tenant_id, r.theme_id, COUNT(DISTINCT d.aad_object_id) AS people
       FROM deliveries d JOIN rollouts r ON r.message_id = d.message_id
@@ -56,6 +59,7 @@ export function createSqliteEventStore(db: SqliteDatabase): EventStore {
   });
 
   return {
+    ...createSqliteEffectFacts(db),
     async record(event, policy) {
       return record(event, policy);
     },
