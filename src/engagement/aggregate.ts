@@ -1,6 +1,7 @@
 import { CHECK_ANSWERS, type CheckAnswer } from '../cards/theme-cards';
 import { THEME_IDS, type ThemeId } from '../content/theme-schema';
 import type { ReachFact, ThemeFact } from '../stores/event-store';
+import { aggregatePulse, type PulseQuestionStats } from './aggregate-pulse';
 import { suppressCount, suppressPartition, suppressShare, type Cell } from './suppress';
 
 /** One theme in one municipality: the funnel from reached to committed, and the check answers. */
@@ -20,6 +21,8 @@ export interface TenantStats {
   tenantId: string;
   themes: ThemeStats[];
   paused: Cell;
+  /** The pulse before and after the campaign, per question; empty until someone answers it. */
+  pulse: PulseQuestionStats[];
 }
 
 /**
@@ -56,6 +59,6 @@ export function aggregate(facts: ThemeFact[], reach: ReachFact[], k: number): Te
         checks: checks.parts,
       };
     });
-    return { tenantId, themes, paused: suppressCount(people(undefined, 'paused'), k) };
+    return { tenantId, themes, paused: suppressCount(people(undefined, 'paused'), k), pulse: aggregatePulse(own, k) };
   });
 }

@@ -1,4 +1,6 @@
+import type { PulsePhase, PulseQuestionId } from '../content/pulse-schema';
 import type { ThemeId } from '../content/theme-schema';
+import { parsePulseSubject } from './pulse-subject';
 import type { UsageEvent } from './usage-event';
 
 export interface MyDataSummary {
@@ -7,6 +9,8 @@ export interface MyDataSummary {
   checks: { themeId: ThemeId; value: string }[];
   pauses: number;
   reports: number;
+  /** The person's own pulse answers, before and after. */
+  pulse: { phase: PulsePhase; questionId: PulseQuestionId; value: string }[];
 }
 
 const withTheme = (events: UsageEvent[], type: UsageEvent['type']) =>
@@ -20,5 +24,9 @@ export function summariseMyData(events: UsageEvent[]): MyDataSummary {
     checks: withTheme(events, 'check-answered'),
     pauses: events.filter((e) => e.type === 'paused').length,
     reports: events.filter((e) => e.type === 'report-sent').length,
+    pulse: events.flatMap((e) => {
+      const about = e.type === 'pulse-answered' ? parsePulseSubject(e.subject) : undefined;
+      return about ? [{ ...about, value: e.value ?? '' }] : [];
+    }),
   };
 }

@@ -137,4 +137,11 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX events_at ON events (at);
     `,
   },
+  {
+    version: 32,
+    description: 'events: subject within a type and theme (the pulse question and phase)',
+    sql: `
+      ALTER TABLE events ADD COLUMN subject TEXT;
+    `,
+  },
 ];
