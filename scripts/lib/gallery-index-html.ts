@@ -45,6 +45,8 @@ const TEMPLATE_TITLES: Record<CardName, string> = {
   'my-data': 'Mine data / My data',
   'delete-data': 'Slett mine data / Delete my data',
   statistics: 'Statistikk for administratorer / Statistics (admins)',
+  pulse: 'refleks-puls før og etter / Pulse survey before and after',
+  'pulse-thanks': 'Takk for pulssvarene / Pulse thank-you',
 };
 
 const LANGUAGE_TITLES: Record<Language, string> = { nb: 'Bokmål (nb)', nn: 'Nynorsk (nn)', en: 'English (en)' };

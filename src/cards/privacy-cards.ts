@@ -1,4 +1,5 @@
 import type { Language } from '../content/languages';
+import type { PulseText } from '../content/localize-pulse';
 import type { ThemeLibrary } from '../content/theme-library';
 import type { Recipient } from '../domain/recipient';
 import type { AdaptiveCard } from '../domain/turn';
@@ -12,6 +13,8 @@ export interface MyData {
   summary: MyDataSummary;
   minGroupSize: number;
   retentionMonths: number;
+  /** The pulse's words, to show the person's own pulse answers. */
+  pulse?: PulseText;
 }
 
 /** Everything refleks holds about the reader, in words: the right of access, made easy. */
@@ -48,9 +51,22 @@ export function myDataCard(
     { title: m.checks, value: list(summary.checks.map((c) => `${title(c.themeId)}: ${checkAnswer(c.value)}`)) },
     { title: m.pauses, value: String(summary.pauses) },
     { title: m.reports, value: String(summary.reports) },
+    ...pulseFacts(t, data),
   ];
   const intro = interpolate(m.intro, { min: data.minGroupSize, months: data.retentionMonths });
   return render('my-data', { t, intro, facts });
+}
+
+/** The person's own pulse answers, e.g. "Før – Låser skjermen: Som regel"; nothing when there are none. */
+function pulseFacts(t: Catalogue, data: MyData): { title: string; value: string }[] {
+  const { pulse } = data;
+  if (!pulse || data.summary.pulse.length === 0) return [];
+  const answers = data.summary.pulse.map((a) => {
+    const question = pulse.questions.find((q) => q.id === a.questionId)?.label ?? a.questionId;
+    const answer = pulse.answers.find((option) => option.id === a.value)?.title ?? a.value;
+    return `${t.pulse.phaseShort[a.phase]} – ${question}: ${answer}`;
+  });
+  return [{ title: t.pulse.name, value: answers.join('; ') }];
 }
 
 export function deleteDataCard(render: CardRenderer, t: Catalogue): AdaptiveCard {

@@ -24,6 +24,8 @@ export const CARD_NAMES = [
   'my-data',
   'delete-data',
   'statistics',
+  'pulse',
+  'pulse-thanks',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

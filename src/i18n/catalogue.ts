@@ -11,6 +11,9 @@ import reportsNn from './catalogues/reports/nn.json';
 import questionsEn from './catalogues/questions/en.json';
 import questionsNb from './catalogues/questions/nb.json';
 import questionsNn from './catalogues/questions/nn.json';
+import pulseEn from './catalogues/pulse/en.json';
+import pulseNb from './catalogues/pulse/nb.json';
+import pulseNn from './catalogues/pulse/nn.json';
 
 /*
  * Bot text lives in JSON catalogues, one per language. A feature with much text
@@ -18,9 +21,9 @@ import questionsNn from './catalogues/questions/nn.json';
  * key named after the feature, merged in below.
  */
 
-const nb = { ...baseNb, ...reportsNb, ...engagementNb };
-const nn = { ...baseNn, ...reportsNn, ...engagementNn };
-const en = { ...baseEn, ...reportsEn, ...engagementEn };
+const nb = { ...baseNb, ...reportsNb, ...engagementNb, ...pulseNb };
+const nn = { ...baseNn, ...reportsNn, ...engagementNn, ...pulseNn };
+const en = { ...baseEn, ...reportsEn, ...engagementEn, ...pulseEn };
 
 /** The shape every language's catalogue must have (bokmål is the reference). */
 export type Catalogue = typeof nb & typeof questionsNb;

@@ -1,10 +1,10 @@
 import { listSampleCards } from '../../src/cards/list-sample-cards';
 import { CARD_NAMES } from '../../src/cards/render-card';
 import { MAX_CARD_BYTES, validateCard } from '../../src/cards/validate-card';
-import { exampleRules, hostConfig, render, themes } from '../support/content';
+import { exampleRules, hostConfig, pulse, render, themes } from '../support/content';
 
-const withoutRules = listSampleCards(render, themes, {});
-const withRules = listSampleCards(render, themes, exampleRules);
+const withoutRules = listSampleCards(render, themes, {}, { pulse });
+const withRules = listSampleCards(render, themes, exampleRules, { pulse });
 
 describe('every rendered card', () => {
   it('covers every template, theme and language', () => {
