@@ -88,6 +88,7 @@ describe('aggregate', () => {
           checks: { always: 6, usually: S, rarely: S, unknown: S },
         },
       ],
+      pulse: [], // nobody answered the pulse
     });
     expect(t2?.themes.map((t) => [t.themeId, t.reached, t.interacted])).toEqual([['two-factor', S, S]]);
   });
