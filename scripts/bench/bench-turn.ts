@@ -53,7 +53,11 @@ const accepts = (port: number) =>
  */
 async function startServer(name: Server['name'], entry: string, env: NodeJS.ProcessEnv): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, entry)], {
+  // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of each server, to see where a turn's time goes.
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(process.env.BENCH_PROFILE_DIR, name)}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(PROJECT_ROOT, entry)], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -67,14 +71,31 @@ async function startServer(name: Server['name'], entry: string, env: NodeJS.Proc
   return { name, post: createPoster(`http://127.0.0.1:${port}/api/messages`, CONCURRENCY), process: child };
 }
 
+/** SIGTERM, then wait for the exit so a CPU profile is complete before the bench returns. */
+async function stopServer(server: Server): Promise<void> {
+  if (server.process.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.process.once('exit', resolve));
+  server.process.kill();
+  await exited;
+}
+
 interface Sample {
   requests: number;
+  /** Messages the bot sent to the connector: a card, sometimes two (urgent steps and the answer). */
+  replies: number;
   latencies: number[];
   elapsedMs: number;
 }
 
 /** CONCURRENCY users, each posting one question after the other for `durationMs`. */
-async function load(server: Server, connectorUrl: string, questions: string[], durationMs: number): Promise<Sample> {
+async function load(
+  server: Server,
+  connector: ConnectorSink,
+  questions: string[],
+  durationMs: number,
+): Promise<Sample> {
+  const connectorUrl = connector.url;
+  const repliesBefore = connector.replies;
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -89,7 +110,8 @@ async function load(server: Server, connectorUrl: string, questions: string[], d
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => user(i)));
-  return { requests: latencies.length, latencies, elapsedMs: performance.now() - started };
+  const elapsedMs = performance.now() - started;
+  return { requests: latencies.length, replies: connector.replies - repliesBefore, latencies, elapsedMs };
 }
 
 function summary(samples: Sample[]) {
@@ -97,14 +119,20 @@ function summary(samples: Sample[]) {
   const at = (p: number) =>
     Math.round((latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0) * 100) / 100;
   const requests = samples.reduce((sum, s) => sum + s.requests, 0);
+  const replies = samples.reduce((sum, s) => sum + s.replies, 0);
   const seconds = samples.reduce((sum, s) => sum + s.elapsedMs, 0) / 1000;
-  return { requests, throughputPerSecond: Math.round(requests / seconds), latencyMs: { p50: at(0.5), p99: at(0.99) } };
+  return {
+    requests,
+    repliesPerTurn: Math.round((replies / requests) * 100) / 100,
+    throughputPerSecond: Math.round(requests / seconds),
+    latencyMs: { p50: at(0.5), p99: at(0.99) },
+  };
 }
 
 async function main(): Promise<void> {
   const questions = readQuestionSet(DEV_SET).map((q) => q.question);
   const connector = new ConnectorSink();
-  const connectorUrl = await connector.start();
+  await connector.start();
   const servers = await Promise.all([
     startServer('refleks', 'src/index.ts', {
       DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'refleks-bench-')),
@@ -115,14 +143,14 @@ async function main(): Promise<void> {
     startServer('echo', 'scripts/bench/echo-bot.ts', {}),
   ]);
   try {
-    for (const server of servers) await load(server, connectorUrl, questions, WARM_UP_MS);
+    for (const server of servers) await load(server, connector, questions, WARM_UP_MS);
     const samples = new Map<Server['name'], Sample[]>([
       ['refleks', []],
       ['echo', []],
     ]);
     for (let round = 0; round < ROUNDS; round++) {
       for (const server of round % 2 === 0 ? servers : [...servers].reverse()) {
-        samples.get(server.name)?.push(await load(server, connectorUrl, questions, ROUND_MS));
+        samples.get(server.name)?.push(await load(server, connector, questions, ROUND_MS));
       }
     }
     const refleks = summary(samples.get('refleks') ?? []);
@@ -137,7 +165,7 @@ async function main(): Promise<void> {
     };
     console.log(JSON.stringify({ setup, refleks, echo, throughputRatio, targets: TARGETS, meetsTargets }, null, 2));
   } finally {
-    for (const server of servers) server.process.kill();
+    await Promise.all(servers.map(stopServer));
     await connector.stop();
   }
 }

@@ -1,4 +1,4 @@
-import type { Recipient } from '../domain/recipient';
+import { sightingChangesNothing, type Recipient } from '../domain/recipient';
 import type { Turn, TurnResult } from '../domain/turn';
 import { resolveLanguage } from '../i18n/resolve-language';
 import type { AppServices } from './app-services';
@@ -34,10 +34,10 @@ async function recordRecipient(turn: Turn, services: AppServices): Promise<Recip
   if (turn.kind === 'uninstall') {
     recipient = await services.recipients.markInactive(tenantId, aadObjectId, turn.receivedAt);
   } else if (turn.conversationType === 'personal' && turn.kind !== 'other') {
-    recipient = await services.recipients.recordSighting(
-      { tenantId, aadObjectId, address: turn.address, locale: turn.locale },
-      turn.receivedAt,
-    );
+    const sighting = { tenantId, aadObjectId, address: turn.address, locale: turn.locale };
+    if (!sightingChangesNothing(before, sighting, turn.receivedAt)) {
+      recipient = await services.recipients.recordSighting(sighting, turn.receivedAt);
+    }
   }
   return { recipient, becameActive: recipient?.active === true && before?.active !== true };
 }

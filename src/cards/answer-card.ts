@@ -1,7 +1,10 @@
 import type { ThemeText } from '../content/localize-theme';
 import type { AdaptiveCard } from '../domain/turn';
 import { interpolate, type Catalogue } from '../i18n/catalogue';
+import { createCardMemo } from './memo-card';
 import type { CardRenderer } from './render-card';
+
+const rememberAnswer = createCardMemo();
 
 export interface AnswerCardInput {
   answer: string;
@@ -13,12 +16,16 @@ export interface AnswerCardInput {
 
 /** An answer from the campaign content, which theme it came from, related questions and 👍/👎. */
 export function answerCard(render: CardRenderer, t: Catalogue, input: AnswerCardInput): AdaptiveCard {
-  return render('answer', {
-    t,
-    answer: input.answer,
-    fromTheme: interpolate(t.answer.fromTheme, { title: input.theme.title }),
-    themeId: input.theme.id,
-    faqId: input.faqId,
-    related: input.related.slice(0, 3).map((question) => ({ question })),
-  });
+  const related = input.related.slice(0, 3);
+  const key = [input.theme.id, input.faqId, input.answer, ...related].join('\u0000');
+  return rememberAnswer(render, t, key, () =>
+    render('answer', {
+      t,
+      answer: input.answer,
+      fromTheme: interpolate(t.answer.fromTheme, { title: input.theme.title }),
+      themeId: input.theme.id,
+      faqId: input.faqId,
+      related: related.map((question) => ({ question })),
+    }),
+  );
 }

@@ -2,7 +2,15 @@ import { CHECK_ANSWERS, type CheckAnswer } from '../cards/theme-cards';
 import { THEME_IDS, type ThemeId } from '../content/theme-schema';
 import type { ReachFact, ThemeFact } from '../stores/event-store';
 import { aggregatePulse, type PulseQuestionStats } from './aggregate-pulse';
-import { suppressCount, suppressPartition, suppressShare, type Cell } from './suppress';
+import {
+  isShown,
+  nearestShown,
+  suppressCount,
+  suppressPartition,
+  suppressShare,
+  suppressSubset,
+  type Cell,
+} from './suppress';
 
 /** One theme in one municipality: the funnel from reached to committed, and the check answers. */
 export interface ThemeStats {
@@ -47,18 +55,27 @@ export function aggregate(facts: ThemeFact[], reach: ReachFact[], k: number): Te
       const byAnswer = Object.fromEntries(
         CHECK_ANSWERS.map((answer) => [answer, people(themeId, 'check-answered', answer)]),
       ) as Record<CheckAnswer, number>;
+      const reachedCell = suppressCount(reached(themeId), k);
+      const interacted = suppressSubset(people(themeId, 'any'), reachedCell, k);
+      // Every later stage is a subgroup of those who interacted (or, when that is hidden, of those reached).
+      const within = nearestShown(interacted, reachedCell);
       const checks = suppressPartition(byAnswer, k);
+      const checkAnswered = isShown(checks.total) ? suppressSubset(checks.total, within, k) : checks.total;
       return {
         themeId,
-        reached: suppressCount(reached(themeId), k),
-        interacted: suppressCount(people(themeId, 'any'), k),
-        quizAnswered: suppressCount(answered, k),
+        reached: reachedCell,
+        interacted,
+        quizAnswered: suppressSubset(answered, within, k),
         quizCorrectShare: suppressShare(right, answered, k),
-        committed: suppressCount(people(themeId, 'committed'), k),
-        checkAnswered: checks.total,
-        checks: checks.parts,
+        committed: suppressSubset(people(themeId, 'committed'), within, k),
+        checkAnswered,
+        // Shown parts would add up to a hidden total.
+        checks: isShown(checkAnswered) ? checks.parts : hideAll(checks.parts),
       };
     });
     return { tenantId, themes, paused: suppressCount(people(undefined, 'paused'), k), pulse: aggregatePulse(own, k) };
   });
 }
+
+const hideAll = <K extends string>(parts: Record<K, Cell>) =>
+  Object.fromEntries(Object.keys(parts).map((key) => [key, 'suppressed'])) as Record<K, Cell>;

@@ -41,3 +41,20 @@ export function suppressPartition<K extends string>(
   const shown = Object.fromEntries(entries.map(([key, n]) => [key, hidden.has(key) ? 'suppressed' : n]));
   return { total: suppressCount(total, k), parts: shown as Record<K, Cell> };
 }
+
+/**
+ * A stage of a funnel, such as "committed" among those who interacted. The
+ * people outside it can be worked out by subtraction from the stage it sits
+ * in, so that difference must not be a small group either: "20 reached, 18
+ * interacted" tells that 2 people ignored the nudge. `within` is the nearest
+ * enclosing figure that is shown (a hidden one cannot be subtracted from);
+ * as with shares, "everyone" (a difference of 0) is a small group too.
+ */
+export function suppressSubset(people: number, within: Cell | undefined, k: number): Cell {
+  if (people < k) return 'suppressed';
+  if (within !== undefined && isShown(within) && within - people < k) return 'suppressed';
+  return people;
+}
+
+/** The nearest enclosing figure that is shown, innermost first. */
+export const nearestShown = (...enclosing: Cell[]): Cell | undefined => enclosing.find(isShown);

@@ -4,6 +4,15 @@ export type CommandName = keyof typeof aliases;
 
 /** Lower case, no surrounding punctuation or repeated spaces: "  Hjelp! " → "hjelp". */
 export function normalizeCommandText(text: string): string {
+  // Every route's select asks about the same turn text in turn; remember the last one.
+  if (text === last.text) return last.normalized;
+  last = { text, normalized: normalize(text) };
+  return last.normalized;
+}
+
+let last = { text: '', normalized: '' };
+
+function normalize(text: string): string {
   return text
     .toLowerCase()
     .replace(/[\s\u00a0]+/g, ' ')

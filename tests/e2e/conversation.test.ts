@@ -76,12 +76,17 @@ describe('install and uninstall', () => {
     expect(cardOf(1).body[0]?.text).toContain('Jeg er refleks');
   });
 
-  it('refreshes last-seen when the user writes', async () => {
+  it('stores what a message tells that is new, and writes nothing for the rest', async () => {
     await service.post(installActivity(user));
-    const before = String(recipientRows()[0]?.last_seen);
+    const installed = recipientRows()[0];
     await new Promise((r) => setTimeout(r, 10));
     await service.post(messageActivity(user, 'hjelp'));
-    expect(String(recipientRows()[0]?.last_seen) > before).toBe(true);
+    // Same chat, same locale, within the hour: last-seen keeps its hour-level precision without a write.
+    expect(recipientRows()[0]).toEqual(installed);
+
+    await service.post(messageActivity({ ...user, locale: 'nn-NO' }, 'hjelp'));
+    expect(recipientRows()[0]).toMatchObject({ locale: 'nn-NO', active: 1 });
+    expect(String(recipientRows()[0]?.last_seen) > String(installed?.last_seen)).toBe(true);
   });
 });
 

@@ -20,17 +20,19 @@ describe('«statistikk» for admins', () => {
   });
 
   it('shows the funnel per theme with small figures suppressed as «færre enn k»', async () => {
+    // Five commit and four others only answer the quiz: 9 interacted, and 4 did not commit.
     for (const n of [1, 2, 3, 4, 5])
       await fixture.service().post(submitActivity(user(n), { action: 'commit', theme: 'passwords' }));
-    await fixture.service().post(submitActivity(user(1), { action: 'quiz-answer', theme: 'passwords', option: '0' }));
-    await fixture.connector.waitForSent(6);
+    for (const n of [6, 7, 8, 9])
+      await fixture.service().post(submitActivity(user(n), { action: 'quiz-answer', theme: 'passwords', option: '0' }));
+    await fixture.connector.waitForSent(9);
     await fixture.service().post(messageActivity({ ...admin, serviceUrl: fixture.connector.url }, 'statistikk'));
-    await fixture.connector.waitForSent(7);
-    const texts = (fixture.sentCard(6).body as { type: string; text?: string; items?: { text: string }[] }[]).flatMap(
+    await fixture.connector.waitForSent(10);
+    const texts = (fixture.sentCard(9).body as { type: string; text?: string; items?: { text: string }[] }[]).flatMap(
       (b) => (b.items ? b.items.map((i) => i.text) : [b.text ?? '']),
     );
     expect(texts).toContain('Sterke passord');
-    expect(texts).toContain('nådd færre enn 4 · med 5 · quiz færre enn 4 (skjult riktig) · «Jeg gjør det» 5');
+    expect(texts).toContain('nådd færre enn 4 · med 9 · quiz 4 (skjult riktig) · «Jeg gjør det» 5');
     expect(texts.join('\n')).not.toMatch(/ffffffff|[0-9a-f]{64}/);
   });
 });

@@ -60,7 +60,7 @@ describe('aggregate', () => {
 
   it('builds the funnel per tenant and theme, suppressing small figures', () => {
     const facts = [
-      fact({ themeId: 'passwords', type: 'any', people: 12 }),
+      fact({ themeId: 'passwords', type: 'any', people: 20 }),
       fact({ themeId: 'passwords', type: 'quiz-answered', value: 'right', people: 7 }),
       fact({ themeId: 'passwords', type: 'quiz-answered', value: 'wrong', people: 3 }),
       fact({ themeId: 'passwords', type: 'committed', people: 6 }),
@@ -79,7 +79,7 @@ describe('aggregate', () => {
         {
           themeId: 'passwords',
           reached: 40,
-          interacted: 12,
+          interacted: 20,
           quizAnswered: 10,
           quizCorrectShare: S, // only 3 got another answer
           committed: 6,
@@ -91,5 +91,51 @@ describe('aggregate', () => {
       pulse: [], // nobody answered the pulse
     });
     expect(t2?.themes.map((t) => [t.themeId, t.reached, t.interacted])).toEqual([['two-factor', S, S]]);
+  });
+
+  it('hides a funnel stage when the people outside it, within the stage before, are fewer than k', () => {
+    const facts = [
+      fact({ themeId: 'passwords', type: 'any', people: 18 }),
+      fact({ themeId: 'passwords', type: 'committed', people: 15 }),
+      fact({ themeId: 'passwords', type: 'quiz-answered', value: 'right', people: 6 }),
+      fact({ themeId: 'passwords', type: 'quiz-answered', value: 'wrong', people: 6 }),
+      fact({ themeId: 'passwords', type: 'check-answered', value: 'always', people: 9 }),
+      fact({ themeId: 'passwords', type: 'check-answered', value: 'usually', people: 9 }),
+    ];
+    const at = (reached: number) =>
+      aggregate(facts, [{ tenantId: 't1', themeId: 'passwords', people: reached }], 5)[0]?.themes[0];
+    // 20 reached, 18 interacted would tell that 2 ignored the nudge; then committed (15) is
+    // compared with the 20 reached (5 outside: shown), and the quiz's 12 likewise.
+    expect(at(20)).toMatchObject({ reached: 20, interacted: S, committed: 15, quizAnswered: 12 });
+    // With 30 reached, 18 interacted is shown; 18 − 15 = 3 outside "committed" hides it.
+    expect(at(30)).toMatchObject({ reached: 30, interacted: 18, committed: S, quizAnswered: 12 });
+    // Everyone who interacted answered the check (18 of 18): the total and all its parts are hidden.
+    expect(at(30)).toMatchObject({ checkAnswered: S, checks: { always: S, usually: S, rarely: S, unknown: S } });
+  });
+
+  it('leaves no hidden funnel stage within k of a shown stage that encloses it', () => {
+    const stages = ['interacted', 'quizAnswered', 'committed', 'checkAnswered'] as const;
+    for (let seed = 1; seed < 400; seed++) {
+      const n = (i: number) => (seed * (i + 3) * 37 + i * 11) % 25;
+      const interacted = 5 + n(0);
+      const facts = [
+        fact({ themeId: 'passwords', type: 'any', people: interacted }),
+        fact({ themeId: 'passwords', type: 'committed', people: Math.min(interacted, n(1)) }),
+        fact({ themeId: 'passwords', type: 'quiz-answered', value: 'right', people: Math.min(interacted, n(2)) }),
+        fact({ themeId: 'passwords', type: 'check-answered', value: 'always', people: Math.min(interacted, n(3)) }),
+      ];
+      const reach = [{ tenantId: 't1', themeId: 'passwords' as const, people: interacted + (seed % 9) }];
+      const theme = aggregate(facts, reach, 5)[0]?.themes[0];
+      if (!theme) throw new Error('no theme');
+      const shown = (cell: unknown): cell is number => typeof cell === 'number';
+      for (const stage of stages) {
+        const value = theme[stage];
+        if (!shown(value)) continue;
+        expect(value).toBeGreaterThanOrEqual(5);
+        const enclosing = stage === 'interacted' ? [theme.reached] : [theme.interacted, theme.reached];
+        const parent = enclosing.find(shown);
+        if (parent !== undefined) expect(parent - value).toBeGreaterThanOrEqual(5);
+      }
+    }
   });
 });

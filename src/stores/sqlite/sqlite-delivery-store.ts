@@ -11,6 +11,7 @@ import type {
   RolloutTrigger,
 } from '../delivery-store';
 import type { SqliteDatabase } from './open-sqlite';
+import { preparedOnce } from './prepare-once';
 
 interface ClaimRow {
   tenant_id: string;
@@ -27,6 +28,7 @@ interface ClaimRow {
 const EMPTY_COUNTS: DeliveryCounts = { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0 };
 
 export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
+  const prepared = preparedOnce(db);
   const insertRollout = db.prepare(
     'INSERT OR IGNORE INTO rollouts (message_id, theme_id, kind, trigger, started_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -86,7 +88,7 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
       return start.immediate(message.id, message.themeId, message.kind, trigger, at.toISOString());
     },
     async listRollouts() {
-      const rows = db.prepare('SELECT * FROM rollouts ORDER BY started_at').all() as Record<string, string>[];
+      const rows = prepared('SELECT * FROM rollouts ORDER BY started_at').all() as Record<string, string>[];
       return rows.map((r): Rollout => ({
         id: r.message_id ?? '',
         themeId: r.theme_id as ThemeId,
@@ -96,14 +98,14 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
       }));
     },
     async tenantsWithWork() {
-      const rows = db.prepare("SELECT DISTINCT tenant_id FROM deliveries WHERE status IN ('pending', 'sending')").all();
+      const rows = prepared("SELECT DISTINCT tenant_id FROM deliveries WHERE status IN ('pending', 'sending')").all();
       return (rows as { tenant_id: string }[]).map((r) => r.tenant_id);
     },
     async acquireLease(tenantId, holder, now, ttlMs) {
       return takeLease.run({ tenantId, holder, now, expires: now + ttlMs }).changes > 0;
     },
     async releaseLease(tenantId, holder) {
-      db.prepare('DELETE FROM tenant_leases WHERE tenant_id = ? AND holder = ?').run(tenantId, holder);
+      prepared('DELETE FROM tenant_leases WHERE tenant_id = ? AND holder = ?').run(tenantId, holder);
     },
     async claim(tenantId, holder, now, limit) {
       return claim.immediate(tenantId, holder, now, limit).map((row): ClaimedDelivery => ({
@@ -119,9 +121,9 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
       }));
     },
     async nextAttemptAt(tenantId) {
-      const row = db
-        .prepare("SELECT MIN(next_attempt_at) AS next FROM deliveries WHERE tenant_id = ? AND status = 'pending'")
-        .get(tenantId) as { next: number | null };
+      const row = prepared(
+        "SELECT MIN(next_attempt_at) AS next FROM deliveries WHERE tenant_id = ? AND status = 'pending'",
+      ).get(tenantId) as { next: number | null };
       return row.next ?? undefined;
     },
     async markSent(key, statusCode, at) {
@@ -137,9 +139,9 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
       return skip.run(tenantId).changes;
     },
     async counts() {
-      const rows = db
-        .prepare('SELECT message_id, status, COUNT(*) AS n FROM deliveries GROUP BY message_id, status')
-        .all();
+      const rows = prepared(
+        'SELECT message_id, status, COUNT(*) AS n FROM deliveries GROUP BY message_id, status',
+      ).all();
       const counts = new Map<string, DeliveryCounts>();
       for (const row of rows as { message_id: string; status: DeliveryStatus; n: number }[]) {
         const entry = counts.get(row.message_id) ?? { ...EMPTY_COUNTS };
@@ -150,20 +152,18 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
     },
     async recentThemeIds(tenantId, aadObjectId) {
       // A pulse row carries a theme only because rollouts need one: it says nothing about what the user read.
-      const rows = db
-        .prepare(
-          `SELECT r.theme_id FROM deliveries d JOIN rollouts r ON r.message_id = d.message_id
+      const rows = prepared(
+        `SELECT r.theme_id FROM deliveries d JOIN rollouts r ON r.message_id = d.message_id
            WHERE d.tenant_id = ? AND d.aad_object_id = ? AND d.status = 'sent'
              AND r.kind IN ('nudge', 'check') ORDER BY d.sent_at DESC`,
-        )
-        .all(tenantId, aadObjectId) as { theme_id: ThemeId }[];
+      ).all(tenantId, aadObjectId) as { theme_id: ThemeId }[];
       return [...new Set(rows.map((r) => r.theme_id))];
     },
     async isCampaignPaused() {
-      return (db.prepare('SELECT paused FROM campaign_state WHERE id = 1').get() as { paused: number }).paused === 1;
+      return (prepared('SELECT paused FROM campaign_state WHERE id = 1').get() as { paused: number }).paused === 1;
     },
     async setCampaignPaused(paused, at) {
-      db.prepare('UPDATE campaign_state SET paused = ?, changed_at = ? WHERE id = 1').run(
+      prepared('UPDATE campaign_state SET paused = ?, changed_at = ? WHERE id = 1').run(
         paused ? 1 : 0,
         at.toISOString(),
       );
