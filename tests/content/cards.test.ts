@@ -38,8 +38,8 @@ describe('every rendered card', () => {
     expect(receipt(withoutRules)).toContain('Ring IT-brukerstøtte nå');
   });
 
-  it('says in every nudge why it came and how to pause', () => {
-    for (const sample of withoutRules.filter((s) => s.template === 'nudge')) {
+  it('says in every nudge and pulse why it came and how to pause', () => {
+    for (const sample of withoutRules.filter((s) => s.template === 'nudge' || s.template === 'pulse')) {
       const text = JSON.stringify(sample.card);
       expect(text).toMatch(/pause/);
       expect(text).toMatch(/KS/);
