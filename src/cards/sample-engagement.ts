@@ -1,6 +1,16 @@
+import { PULSE_QUESTION_IDS } from '../content/pulse-schema';
 import type { ThemeId } from '../content/theme-schema';
 import type { TenantStats } from '../engagement/aggregate';
+import type { PulseAnswers } from './pulse-cards';
 import type { MyData } from './privacy-cards';
+
+/** Someone who answered four of the five pulse questions. */
+export const samplePulseAnswers = (): PulseAnswers => ({
+  'lock-screen': 'usually',
+  'separate-passwords': 'rarely',
+  'login-via-site': 'always',
+  'two-factor': 'unknown',
+});
 
 /** Someone who has been around a while: a commitment, a quiz, a check answer. */
 export function sampleMyData(themeId: ThemeId): MyData {
@@ -25,6 +35,11 @@ export function sampleMyData(themeId: ThemeId): MyData {
       reminders: [themeId],
       questions: { asked: 3, unanswered: 1 },
       reportDelay: '4-24h',
+      pulse: [
+        { phase: 'before', questionId: 'lock-screen', value: 'rarely' },
+        { phase: 'before', questionId: 'two-factor', value: 'unknown' },
+        { phase: 'after', questionId: 'lock-screen', value: 'usually' },
+      ],
     },
     reminders: [{ themeId, dueAt: new Date('2027-02-05T09:00:00Z') }],
     minGroupSize: 5,
@@ -59,5 +74,11 @@ export function sampleStatistics(themeId: ThemeId): TenantStats {
         questionsUnansweredShare: 0.12,
       },
     ],
+    // Before: many answered; after: fewer, so more is hidden.
+    pulse: PULSE_QUESTION_IDS.map((questionId) => ({
+      questionId,
+      before: { answered: 1204, answers: { always: 402, usually: 511, rarely: 190, never: 62, unknown: 39 } },
+      after: { answered: 377, answers: { always: 190, usually: 150, rarely: 31, never: S, unknown: S } },
+    })),
   };
 }

@@ -1,6 +1,7 @@
 import { CHECK_ANSWERS } from '../cards/theme-cards';
 import type { TenantStats } from '../engagement/aggregate';
 import { isShown, type Cell } from '../engagement/suppress';
+import { PULSE_COLUMNS, pulseCsvCells } from './format-pulse-stats';
 
 const COLUMNS = [
   'tenant_id',
@@ -24,8 +25,9 @@ export function statsToJson(stats: TenantStats[], minGroupSize: number): string 
 }
 
 /**
- * CSV for spreadsheets: one row per tenant and theme, and one row per tenant
- * with an empty theme for the figures that belong to no theme (paused).
+ * CSV for spreadsheets: one row per tenant and theme, one row per tenant
+ * with an empty theme for the figures that belong to no theme (paused), and
+ * one row per tenant, pulse question and phase in the pulse_* columns.
  * «Meld fra» per month and the report delay have their own shape: they are in the JSON.
  * Suppressed cells read "<k", so no one mistakes them for zero.
  */
@@ -44,6 +46,10 @@ export function statsToCsv(stats: TenantStats[], minGroupSize: number): string {
       '',
     ]),
     [tenant.tenantId, '', ...COLUMNS.slice(2, -1).map(() => ''), cell(tenant.paused)],
+    ...pulseCsvCells(tenant, cell).map((pulse) => [tenant.tenantId, ...COLUMNS.slice(1).map(() => ''), ...pulse]),
   ]);
-  return [COLUMNS, ...rows].map((row) => row.join(',')).join('\n') + '\n';
+  const header = [...COLUMNS, ...PULSE_COLUMNS];
+  // Theme rows leave the pulse columns empty.
+  const padded = rows.map((row) => [...row, ...header.slice(row.length).map(() => '')]);
+  return [header, ...padded].map((row) => row.join(',')).join('\n') + '\n';
 }

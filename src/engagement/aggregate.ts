@@ -4,6 +4,7 @@ import type { QuestionFact, ReachFact, ReportMonthFact, ThemeFact } from '../sto
 import { questionStats, type QuestionStats } from './aggregate-questions';
 import { reportStats, type ReportStats } from './aggregate-reports';
 import { DELAY_BUCKETS, type DelayBucket } from './report-delay';
+import { aggregatePulse, type PulseQuestionStats } from './aggregate-pulse';
 import {
   isShown,
   nearestShown,
@@ -33,6 +34,8 @@ export interface TenantStats extends ReportStats {
   tenantId: string;
   themes: ThemeStats[];
   paused: Cell;
+  /** The pulse before and after the campaign, per question; empty until someone answers it. */
+  pulse: PulseQuestionStats[];
 }
 
 /** Facts with their own queries: questions per theme and «Meld fra» reports per month. */
@@ -97,6 +100,7 @@ export function aggregate(
       tenantId,
       themes,
       paused: suppressCount(people(undefined, 'paused'), k),
+      pulse: aggregatePulse(own, k),
       ...reportStats(months, delays, k),
     };
   });

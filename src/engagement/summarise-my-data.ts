@@ -1,5 +1,7 @@
+import type { PulsePhase, PulseQuestionId } from '../content/pulse-schema';
 import type { ThemeId } from '../content/theme-schema';
 import { isDelayBucket, type DelayBucket } from './report-delay';
+import { parsePulseSubject } from './pulse-subject';
 import type { UsageEvent } from './usage-event';
 
 export interface MyDataSummary {
@@ -14,6 +16,8 @@ export interface MyDataSummary {
   questions: { asked: number; unanswered: number };
   /** From the latest nudge to the latest report, if any. */
   reportDelay?: DelayBucket;
+  /** The person's own pulse answers, before and after. */
+  pulse: { phase: PulsePhase; questionId: PulseQuestionId; value: string }[];
 }
 
 const withTheme = (events: UsageEvent[], type: UsageEvent['type']) =>
@@ -34,5 +38,9 @@ export function summariseMyData(events: UsageEvent[]): MyDataSummary {
     },
     // Stored as "latest", so there is at most one.
     reportDelay: events.map((e) => (e.type === 'report-delay' ? e.value : undefined)).find(isDelayBucket),
+    pulse: events.flatMap((e) => {
+      const about = e.type === 'pulse-answered' ? parsePulseSubject(e.subject) : undefined;
+      return about ? [{ ...about, value: e.value ?? '' }] : [];
+    }),
   };
 }

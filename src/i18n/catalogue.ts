@@ -17,6 +17,9 @@ import remindersNn from './catalogues/reminders/nn.json';
 import effectReportEn from './catalogues/effect-report/en.json';
 import effectReportNb from './catalogues/effect-report/nb.json';
 import effectReportNn from './catalogues/effect-report/nn.json';
+import pulseEn from './catalogues/pulse/en.json';
+import pulseNb from './catalogues/pulse/nb.json';
+import pulseNn from './catalogues/pulse/nn.json';
 
 /*
  * Bot text lives in JSON catalogues, one per language. A feature with much text
@@ -24,9 +27,9 @@ import effectReportNn from './catalogues/effect-report/nn.json';
  * key named after the feature, merged in below.
  */
 
-const nb = { ...baseNb, ...reportsNb, ...engagementNb, ...remindersNb, ...effectReportNb };
-const nn = { ...baseNn, ...reportsNn, ...engagementNn, ...remindersNn, ...effectReportNn };
-const en = { ...baseEn, ...reportsEn, ...engagementEn, ...remindersEn, ...effectReportEn };
+const nb = { ...baseNb, ...reportsNb, ...engagementNb, ...remindersNb, ...effectReportNb, ...pulseNb };
+const nn = { ...baseNn, ...reportsNn, ...engagementNn, ...remindersNn, ...effectReportNn, ...pulseNn };
+const en = { ...baseEn, ...reportsEn, ...engagementEn, ...remindersEn, ...effectReportEn, ...pulseEn };
 
 /** The shape every language's catalogue must have (bokmål is the reference). */
 export type Catalogue = typeof nb & typeof questionsNb;

@@ -4,6 +4,8 @@ import { quietInstallEvents, welcomeOnInstall } from './install-routes';
 import { setLanguage, showLanguageChoice } from './language-routes';
 import { answerQuestion, askFollowUp, showTopic, thankForFeedback } from './question-routes';
 import { answerQuiz, openQuiz } from './quiz-routes';
+import { answerPulse, reopenPulse } from './pulse-routes';
+import { confirmSendPulse, previewOrSendPulse } from './pulse-admin-routes';
 import { campaignStatus, confirmSend, pauseCampaign, previewOrSendTheme, resumeCampaign } from './admin-routes';
 import { answerCheck } from './check-routes';
 import { commitToHabit } from './commit-routes';
@@ -26,6 +28,9 @@ export const ALL_ROUTES: Route[] = [
   pauseNudges,
   resumeNudges,
   campaignStatus,
+  // Before the theme commands: "send puls" would otherwise read as an unknown theme.
+  previewOrSendPulse,
+  confirmSendPulse,
   previewOrSendTheme,
   confirmSend,
   pauseCampaign,
@@ -34,6 +39,8 @@ export const ALL_ROUTES: Route[] = [
   openQuiz,
   answerQuiz,
   answerCheck,
+  answerPulse,
+  reopenPulse,
   commitToHabit,
   openReminder,
   setReminder,

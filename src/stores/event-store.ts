@@ -1,12 +1,14 @@
 import type { ThemeId } from '../content/theme-schema';
 import type { RecordPolicy, UsageEvent } from '../engagement/usage-event';
 
-/** Distinct people per tenant, theme, event type and value; type "any" counts everyone with any event. */
+/** Distinct people per tenant, theme, event type, subject and value; type "any" counts everyone with any theme event. */
 export interface ThemeFact {
   tenantId: string;
   /** Undefined for events that belong to no theme (paused, report-sent). */
   themeId?: ThemeId;
   type: UsageEvent['type'] | 'any';
+  /** Set for events that have one (a pulse answer's phase/question). */
+  subject?: string;
   value?: string;
   people: number;
 }

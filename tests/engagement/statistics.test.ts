@@ -38,6 +38,7 @@ describe('«statistikk» for admins', () => {
 });
 
 describe('npm run stats formats', () => {
+  const S = 'suppressed' as const;
   const stats: TenantStats[] = [
     {
       tenantId: 't1',
@@ -59,14 +60,24 @@ describe('npm run stats formats', () => {
           questionsUnansweredShare: 'suppressed',
         },
       ],
+      pulse: [
+        {
+          questionId: 'lock-screen',
+          before: { answered: 20, answers: { always: 9, usually: 6, rarely: 5, never: S, unknown: S } },
+          after: { answered: S, answers: { always: S, usually: S, rarely: S, never: S, unknown: S } },
+        },
+      ],
     },
   ];
 
-  it('writes CSV with suppressed cells as <k and a tenant row for paused', () => {
+  it('writes CSV with suppressed cells as <k, a tenant row for paused and a row per pulse question and phase', () => {
     expect(statsToCsv(stats, 5).split('\n')).toEqual([
-      'tenant_id,theme_id,reached,interacted,quiz_answered,quiz_correct_share,committed,reminders,check_answered,check_always,check_usually,check_rarely,check_unknown,questions_asked,questions_unanswered_share,paused',
-      't1,passwords,40,12,10,0.5,<5,9,12,6,6,<5,<5,9,<5,',
-      't1,,,,,,,,,,,,,,,<5',
+      'tenant_id,theme_id,reached,interacted,quiz_answered,quiz_correct_share,committed,reminders,check_answered,check_always,check_usually,check_rarely,check_unknown,questions_asked,questions_unanswered_share,paused,' +
+        'pulse_question,pulse_phase,pulse_answered,pulse_always,pulse_usually,pulse_rarely,pulse_never,pulse_unknown',
+      't1,passwords,40,12,10,0.5,<5,9,12,6,6,<5,<5,9,<5,,,,,,,,,',
+      't1,,,,,,,,,,,,,,,<5,,,,,,,,',
+      't1,,,,,,,,,,,,,,,,lock-screen,before,20,9,6,5,<5,<5',
+      't1,,,,,,,,,,,,,,,,lock-screen,after,<5,<5,<5,<5,<5,<5',
       '',
     ]);
   });

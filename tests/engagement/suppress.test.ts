@@ -95,6 +95,7 @@ describe('aggregate', () => {
           questionsUnansweredShare: S,
         },
       ],
+      pulse: [], // nobody answered the pulse
     });
     expect(t2?.themes.map((t) => [t.themeId, t.reached, t.interacted, t.reminders])).toEqual([['two-factor', S, S, S]]);
   });

@@ -9,6 +9,7 @@ interface EventRow {
   pseudonym: string;
   type: string;
   theme_id: string | null;
+  subject: string | null;
   value: string | null;
   at: string;
 }
@@ -21,6 +22,7 @@ function toEvent(row: EventRow): UsageEvent {
     pseudonym: row.pseudonym,
     type: row.type as EventType,
     themeId: themeOf(row.theme_id),
+    subject: row.subject ?? undefined,
     value: row.value ?? undefined,
     at: new Date(row.at),
   };
@@ -28,10 +30,10 @@ function toEvent(row: EventRow): UsageEvent {
 
 export function createSqliteEventStore(db: SqliteDatabase): EventStore {
   const insert = db.prepare(
-    'INSERT INTO events (tenant_id, pseudonym, type, theme_id, value, at) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO events (tenant_id, pseudonym, type, theme_id, subject, value, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  // "IS" so that a missing theme matches a missing theme.
-  const sameKey = 'tenant_id = ? AND pseudonym = ? AND type = ? AND theme_id IS ?';
+  // "IS" so that a missing theme or subject matches a missing one.
+  const sameKey = 'tenant_id = ? AND pseudonym = ? AND type = ? AND theme_id IS ? AND subject IS ?';
   const exists = db.prepare(`SELECT 1 FROM events WHERE ${sameKey} LIMIT 1`);
   const removeSame = db.prepare(`DELETE FROM events WHERE ${sameKey}`);
   const listFor = db.prepare('SELECT * FROM events WHERE tenant_id = ? AND pseudonym = ? ORDER BY at, rowid');
@@ -39,10 +41,10 @@ export function createSqliteEventStore(db: SqliteDatabase): EventStore {
   // "any" is the funnel's «interacted»: questions are counted on their own, because a question's theme
   // is only where the answer came from (or the closest guess), not something done with the theme's nudge.
   const facts = db.prepare(`
-    SELECT tenant_id, theme_id, type, value, COUNT(DISTINCT pseudonym) AS people
-      FROM events GROUP BY tenant_id, theme_id, type, value
+    SELECT tenant_id, theme_id, type, subject, value, COUNT(DISTINCT pseudonym) AS people
+      FROM events GROUP BY tenant_id, theme_id, type, subject, value
     UNION ALL
-    SELECT tenant_id, theme_id, 'any', NULL, COUNT(DISTINCT pseudonym)
+    SELECT tenant_id, theme_id, 'any', NULL, NULL, COUNT(DISTINCT pseudonym)
       FROM events WHERE theme_id IS NOT NULL AND type <> 'question-asked' GROUP BY tenant_id, theme_id`);
   const reach = db.prepare(`
     SELECT d.tenant_id, r.theme_id, COUNT(DISTINCT d.aad_object_id) AS people
@@ -51,7 +53,7 @@ export function createSqliteEventStore(db: SqliteDatabase): EventStore {
      GROUP BY d.tenant_id, r.theme_id`);
 
   const record = db.transaction((event: UsageEvent, policy: string) => {
-    const key = [event.tenantId, event.pseudonym, event.type, event.themeId ?? null];
+    const key = [event.tenantId, event.pseudonym, event.type, event.themeId ?? null, event.subject ?? null];
     if (policy === 'first' && exists.get(...key)) return false;
     if (policy === 'latest') removeSame.run(...key);
     insert.run(...key, event.value ?? null, event.at.toISOString());
@@ -75,6 +77,7 @@ export function createSqliteEventStore(db: SqliteDatabase): EventStore {
         tenantId: row.tenant_id,
         themeId: themeOf(row.theme_id),
         type: row.type as ThemeFact['type'],
+        subject: row.subject ?? undefined,
         value: row.value ?? undefined,
         people: row.people,
       }));
