@@ -8,7 +8,7 @@ const tseslint = require('typescript-eslint');
  * restify stays in the server module, better-sqlite3 in the SQLite store, and
  * the Microsoft Graph client and @azure/identity in the Graph edge (src/graph).
  * The inner folders (domain, content, i18n, cards, app, routes, calendar,
- * rollout, reports, questions, engagement) never import
+ * rollout, reports, questions, engagement, effect-report) never import
  * the edges: dependencies point inward.
  */
 const edgeOnly = [
@@ -66,7 +66,9 @@ module.exports = tseslint.config(
     ]),
   },
   {
-    files: ['src/{domain,content,i18n,cards,app,routes,calendar,rollout,reports,questions,engagement}/**/*.ts'],
+    files: [
+      'src/{domain,content,i18n,cards,app,routes,calendar,rollout,reports,questions,engagement,effect-report}/**/*.ts',
+    ],
     rules: restrict([], innerMustNotImport),
   },
   // bench:turn compares refleks with a bare botbuilder echo bot on the same restify setup (scripts/bench/echo-bot.ts).

@@ -9,6 +9,7 @@ import { createApp } from './app/create-app';
 import { createCardRenderer } from './cards/render-card';
 import { loadConfig, type Config } from './config/load-config';
 import { loadLocalRules } from './content/load-local-rules';
+import { loadPulse } from './content/load-pulse';
 import { loadThemes } from './content/load-themes';
 import { createThemeLibrary } from './content/theme-library';
 import { composeReports } from './compose-reports';
@@ -46,11 +47,12 @@ const VERSION = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json')
 export function buildCore(config: Config, log: Logger) {
   const localRules = loadLocalRules(config.localRulesFile);
   const themes = createThemeLibrary(loadThemes(THEMES_DIR), localRules);
+  const pulse = loadPulse(THEMES_DIR);
   const stores = createSqliteStores(config.dataDir);
   const cards = createCardRenderer(CARDS_DIR);
   const auth = createBotAuthentication(config);
   const proactive = createProactiveSender(auth, config.bot.appId ?? '');
-  const compose = createMessageComposer(themes, cards, localRules, config.defaultLanguage);
+  const compose = createMessageComposer(themes, cards, localRules, config.defaultLanguage, pulse);
   const rollout = createRollout(config.campaign, stores.deliveries, proactive, compose, log);
   const { pepper, minGroupSize, retentionMonths } = config.engagement;
   const engagement: EngagementServices = {
@@ -58,10 +60,12 @@ export function buildCore(config: Config, log: Logger) {
     personalData: stores.personalData,
     reminders: stores.reminders,
     pseudonymOf: (tenantId, aadObjectId) => pseudonymOf(pepper, tenantId, aadObjectId),
+    lastNudgeSentAt: (tenantId, aadObjectId, before) =>
+      stores.deliveries.lastNudgeSentAt(tenantId, aadObjectId, before),
     minGroupSize,
     retentionMonths,
   };
-  return { localRules, themes, stores, cards, auth, proactive, compose, rollout, engagement };
+  return { localRules, themes, pulse, stores, cards, auth, proactive, compose, rollout, engagement };
 }
 
 export async function startService(
@@ -70,7 +74,7 @@ export async function startService(
 ): Promise<RunningService> {
   const config = loadConfig(env);
   const log = createLogger(config.logLevel, logDestination);
-  const { localRules, themes, stores, cards, auth, proactive, rollout, engagement } = buildCore(config, log);
+  const { localRules, themes, pulse, stores, cards, auth, proactive, rollout, engagement } = buildCore(config, log);
   const reports = composeReports({ config, stores, auth, proactive, cards, localRules, log });
   const questions = createQuestionAnswerer(themes, localRules);
 
@@ -80,6 +84,7 @@ export async function startService(
       cards,
       themes,
       localRules,
+      pulse,
       questions,
       recentThemeIds: (tenantId, aadObjectId) => stores.deliveries.recentThemeIds(tenantId, aadObjectId),
       defaultLanguage: config.defaultLanguage,

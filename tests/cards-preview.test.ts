@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import { pngPath, renderCardGallery, VIEWS, type GalleryResult } from '../scripts/lib/render-card-gallery';
 import { listSampleCards } from '../src/cards/list-sample-cards';
 import { describeWithChromium } from './support/chromium';
-import { render, themes } from './support/content';
+import { pulse, render, themes } from './support/content';
 
 const distance = (p: number, q: number) =>
   [24, 16, 8].reduce((sum, shift) => sum + Math.abs(((p >>> shift) & 255) - ((q >>> shift) & 255)), 0);
@@ -54,7 +54,7 @@ describe('the non-blank criterion itself', () => {
 
 describeWithChromium('npm run cards:preview (one theme, three languages)', () => {
   let out = '';
-  const samples = listSampleCards(render, themes, {}, { themeIds: ['lock-devices'] });
+  const samples = listSampleCards(render, themes, {}, { themeIds: ['lock-devices'], pulse });
   const files = samples.flatMap((sample) => VIEWS.map((view) => pngPath(sample, view.name)));
   let result: GalleryResult;
 

@@ -13,6 +13,7 @@ import { createInterface } from 'node:readline';
 import { loadConfig } from '../../src/config/load-config';
 import { createThemeLibrary } from '../../src/content/theme-library';
 import { loadThemes } from '../../src/content/load-themes';
+import { loadPulse } from '../../src/content/load-pulse';
 import { createCardRenderer } from '../../src/cards/render-card';
 import { createLogger } from '../../src/log/create-logger';
 import { CARDS_DIR, THEMES_DIR } from '../../src/project-paths';
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
     await stores.recipients.recordSighting({ tenantId: TENANT, aadObjectId, address, locale: 'nb-NO' }, now);
   }
   const themes = createThemeLibrary(loadThemes(THEMES_DIR), {});
-  const compose = createMessageComposer(themes, createCardRenderer(CARDS_DIR), {}, 'nb');
+  const compose = createMessageComposer(themes, createCardRenderer(CARDS_DIR), {}, 'nb', loadPulse(THEMES_DIR));
   const sender = createProactiveSender(createBotAuthentication(config), '');
   const { campaign, engine } = createRollout(
     campaignConfig,

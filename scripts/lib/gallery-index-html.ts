@@ -50,6 +50,8 @@ const TEMPLATE_TITLES: Record<CardName, string> = {
   'reminder-choice': 'Minn meg på det: velg dag / Remind me: pick a day',
   'reminder-set': 'Påminnelse avtalt / Reminder set',
   reminder: 'Påminnelsen / The reminder',
+  pulse: 'refleks-puls før og etter / Pulse survey before and after',
+  'pulse-thanks': 'Takk for pulssvarene / Pulse thank-you',
 };
 
 const LANGUAGE_TITLES: Record<Language, string> = { nb: 'Bokmål (nb)', nn: 'Nynorsk (nn)', en: 'English (en)' };

@@ -5,6 +5,7 @@ import { listSampleCards, type SampleCard } from '../../src/cards/list-sample-ca
 import { createCardRenderer } from '../../src/cards/render-card';
 import type { Language } from '../../src/content/languages';
 import { loadLocalRules } from '../../src/content/load-local-rules';
+import { loadPulse } from '../../src/content/load-pulse';
 import { loadThemes } from '../../src/content/load-themes';
 import { localizeTheme } from '../../src/content/localize-theme';
 import type { ThemeId } from '../../src/content/theme-schema';
@@ -113,6 +114,7 @@ export async function renderCardGallery(options: GalleryOptions): Promise<Galler
   const samples = listSampleCards(createCardRenderer(CARDS_DIR), themes, rules, {
     languages: options.languages,
     themeIds: options.themeIds,
+    pulse: loadPulse(THEMES_DIR),
   });
   const items: GalleryItem[] = samples.map((sample) => ({
     ...sample,

@@ -1,5 +1,6 @@
 import type { Language } from '../content/languages';
 import type { LocalRules } from '../content/local-rules-schema';
+import type { PulseSurvey } from '../content/pulse-schema';
 import type { ThemeLibrary } from '../content/theme-library';
 import type { ThemeId } from '../content/theme-schema';
 import type { CardRenderer } from '../cards/render-card';
@@ -17,6 +18,8 @@ export interface AppServices {
   cards: CardRenderer;
   themes: ThemeLibrary;
   localRules: LocalRules;
+  /** The pulse survey's questions and answers (themes/pulse.yaml). */
+  pulse: PulseSurvey;
   /** Answers employees' questions from the FAQ content; built once at start-up. */
   questions: QuestionAnswerer;
   /** The themes a user has received, most recent first: the tie-breaker when two themes answer equally well. */

@@ -2,8 +2,11 @@ import type { ThemeId } from '../content/theme-schema';
 import { dayNumber, fromDayNumber, isWorkingDay, type LocalDate } from './norwegian-holidays';
 import { osloToInstant } from './oslo-time';
 
-/** A message kind the rollout engine can deliver; each theme has one of each. */
-export type MessageKind = 'nudge' | 'check';
+/**
+ * A message kind the rollout engine can deliver: each theme has a nudge and a
+ * check; the campaign has one pulse before and one after (see pulse-schedule.ts).
+ */
+export type MessageKind = 'nudge' | 'check' | 'pulse-before' | 'pulse-after';
 
 export interface CampaignSettings {
   /** First campaign month, e.g. { year: 2026, month: 9 }. */
@@ -44,7 +47,7 @@ function nthWorkingDay(year: number, month: number, n: number): LocalDate {
   }
 }
 
-function firstWorkingDayFrom(date: LocalDate): LocalDate {
+export function firstWorkingDayFrom(date: LocalDate): LocalDate {
   let day = dayNumber(date);
   while (!isWorkingDay(fromDayNumber(day))) day += 1;
   return fromDayNumber(day);

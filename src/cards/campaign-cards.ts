@@ -1,5 +1,9 @@
+import type { MessageKind } from '../calendar/campaign-schedule';
+import { pulsePhaseOf } from '../calendar/pulse-schedule';
 import type { Language } from '../content/languages';
+import type { PulsePhase } from '../content/pulse-schema';
 import type { ThemeLibrary } from '../content/theme-library';
+import type { ThemeId } from '../content/theme-schema';
 import type { AdaptiveCard } from '../domain/turn';
 import { interpolate, type Catalogue } from '../i18n/catalogue';
 import type { CampaignStatus, MessageStatus } from '../rollout/campaign-service';
@@ -33,15 +37,22 @@ export function campaignStatusCard(
   themes: ThemeLibrary,
   status: CampaignStatus,
 ): AdaptiveCard {
-  const kind = (k: string) => (k === 'nudge' ? t.admin.kindNudge : t.admin.kindCheck);
-  const rows = status.messages.map((m) => ({
-    title: `${themes.text(m.themeId, language).title} (${kind(m.kind)})`,
-    value: describe(m, t, language),
-  }));
+  // A pulse goes out with a theme but is about none: it is named as the pulse, with its phase.
+  const named = (m: { themeId: ThemeId; kind: MessageKind }) => {
+    const phase = pulsePhaseOf(m.kind);
+    if (phase) return { title: t.pulse.name, kind: t.pulse.phase[phase] };
+    return {
+      title: themes.text(m.themeId, language).title,
+      kind: m.kind === 'nudge' ? t.admin.kindNudge : t.admin.kindCheck,
+    };
+  };
+  const rows = status.messages.map((m) => {
+    const { title, kind } = named(m);
+    return { title: `${title} (${kind})`, value: describe(m, t, language) };
+  });
   const next = status.next
     ? interpolate(t.admin.statusNext, {
-        title: themes.text(status.next.themeId, language).title,
-        kind: kind(status.next.kind),
+        ...named(status.next),
         when: when(status.next.slot, language),
       })
     : status.scheduled
@@ -56,5 +67,20 @@ export function campaignStatusCard(
 }
 
 export function confirmSendCard(render: CardRenderer, t: Catalogue, themeId: string, title: string): AdaptiveCard {
-  return render('confirm-send', { t, themeId, title: interpolate(t.admin.confirmTitle, { title }) });
+  return render('confirm-send', {
+    t,
+    title: interpolate(t.admin.confirmTitle, { title }),
+    text: t.admin.confirmText,
+    confirmData: { action: 'admin-send-confirm', theme: themeId },
+  });
+}
+
+/** The same confirmation step for the pulse of a phase. */
+export function confirmPulseCard(render: CardRenderer, t: Catalogue, phase: PulsePhase): AdaptiveCard {
+  return render('confirm-send', {
+    t,
+    title: interpolate(t.admin.confirmTitle, { title: `${t.pulse.name} ${t.pulse.phase[phase]}` }),
+    text: t.pulse.admin.confirmText,
+    confirmData: { action: 'admin-pulse-confirm', phase },
+  });
 }

@@ -2,6 +2,8 @@ import type { Language } from '../content/languages';
 import { LANGUAGES } from '../content/languages';
 import type { LocalRules } from '../content/local-rules-schema';
 import { localizeTheme } from '../content/localize-theme';
+import { localizePulse } from '../content/localize-pulse';
+import { PULSE_PHASES, type PulseSurvey } from '../content/pulse-schema';
 import type { Theme, ThemeId } from '../content/theme-schema';
 import type { AdaptiveCard } from '../domain/turn';
 import { CATALOGUES } from '../i18n/catalogue';
@@ -9,14 +11,15 @@ import { textsFor } from '../i18n/texts-for';
 import { createThemeLibrary } from '../content/theme-library';
 import type { CampaignStatus } from '../rollout/campaign-service';
 import { answerCard } from './answer-card';
-import { campaignStatusCard, confirmSendCard } from './campaign-cards';
+import { campaignStatusCard, confirmPulseCard, confirmSendCard } from './campaign-cards';
 import { itChannelCard } from './it-channel-card';
 import { meetingKitCard, meetingKitChoiceCard } from './meeting-kit-cards';
 import { URGENT_SITUATIONS } from '../questions/detect-urgent';
 import { questionFallbackCard, topicSummaryCard, urgentCard } from './question-cards';
 import { deleteDataCard, myDataCard } from './privacy-cards';
-import { sampleMyData, sampleStatistics } from './sample-engagement';
 import { sampleReminderCards } from './sample-reminders';
+import { sampleMyData, samplePulseAnswers, sampleStatistics } from './sample-engagement';
+import { pulseCard, pulseThanksCard } from './pulse-cards';
 import { statisticsCard } from './statistics-card';
 import type { CardName, CardRenderer } from './render-card';
 import { REPORT_CATEGORIES, reportFormCard, reportReceiptCard } from './report-cards';
@@ -36,6 +39,8 @@ export interface SampleOptions {
   languages?: readonly Language[];
   themeIds?: readonly ThemeId[];
   maxAttachmentMb?: number;
+  /** The pulse survey (themes/pulse.yaml); without it there are no pulse samples. */
+  pulse?: PulseSurvey;
 }
 
 /** A question the engine would not answer without guessing, for the fallback card. */
@@ -60,7 +65,7 @@ function commands(language: Language, rules: LocalRules) {
   ];
 }
 
-/** A campaign in progress: one theme sent with some failures, its follow-up due next. */
+/** A campaign in progress: the pulse and one theme sent with some failures, its follow-up due next. */
 function sampleStatus(themeId: ThemeId): CampaignStatus {
   const slot = new Date('2027-01-04T08:00:00Z');
   return {
@@ -68,6 +73,14 @@ function sampleStatus(themeId: ThemeId): CampaignStatus {
     scheduled: true,
     next: { id: 'x', themeId, kind: 'check', month: '2027-01', slot: new Date('2027-01-25T08:00:00Z') },
     messages: [
+      {
+        id: 'p',
+        themeId,
+        kind: 'pulse-before',
+        slot: new Date(slot.getTime() - 3_600_000),
+        state: 'started',
+        counts: { sent: 4810, failed: 3, pending: 0, sending: 0, skipped: 43 },
+      },
       {
         id: 'a',
         themeId,
@@ -151,17 +164,28 @@ export function listSampleCards(
     const first = chosen[0];
     if (first) {
       add('confirm-send', 'confirm-send', confirmSendCard(render, t, first.id, first.title[language]));
+      add('confirm-send', 'confirm-send-pulse', confirmPulseCard(render, t, 'after'));
       add(
         'campaign-status',
         'campaign-status',
         campaignStatusCard(render, t, language, library, sampleStatus(first.id)),
       );
-      add('my-data', 'my-data', myDataCard(render, t, language, library, sampleMyData(first.id)));
+      const pulseText = options.pulse && localizePulse(options.pulse, language);
+      const myData = { ...sampleMyData(first.id), pulse: pulseText };
+      add('my-data', 'my-data', myDataCard(render, t, language, library, myData));
       const stats = sampleStatistics(first.id);
-      add('statistics', 'statistics', statisticsCard(render, t, language, library, stats, 5));
+      add('statistics', 'statistics', statisticsCard(render, t, language, library, stats, 5, pulseText));
       add('statistics', 'statistics-empty', statisticsCard(render, t, language, library, undefined, 5));
     }
     add('delete-data', 'delete-data', deleteDataCard(render, t));
+    if (options.pulse) {
+      const pulse = localizePulse(options.pulse, language);
+      for (const phase of PULSE_PHASES) add('pulse', `pulse-${phase}`, pulseCard(render, t, pulse, phase));
+      const note = { values: { 'lock-screen': 'usually' as const }, note: t.pulse.empty };
+      add('pulse', 'pulse-empty-submit', pulseCard(render, t, pulse, 'before', note));
+      add('pulse-thanks', 'pulse-thanks', pulseThanksCard(render, t, pulse, 'before', samplePulseAnswers()));
+      add('pulse-thanks', 'pulse-thanks-after', pulseThanksCard(render, t, pulse, 'after', samplePulseAnswers()));
+    }
     for (const category of REPORT_CATEGORIES) {
       add('report-receipt', `report-receipt-${category}`, reportReceiptCard(render, t, 'MF-2026-000123', category));
     }

@@ -1,4 +1,5 @@
 import type { Language } from '../content/languages';
+import type { PulseText } from '../content/localize-pulse';
 import type { ThemeLibrary } from '../content/theme-library';
 import type { ThemeId } from '../content/theme-schema';
 import type { Recipient } from '../domain/recipient';
@@ -16,6 +17,8 @@ export interface MyData {
   reminders: { themeId: ThemeId; dueAt: Date }[];
   minGroupSize: number;
   retentionMonths: number;
+  /** The pulse's words, to show the person's own pulse answers. */
+  pulse?: PulseText;
 }
 
 /** Everything refleks holds about the reader, in words: the right of access, made easy. */
@@ -55,6 +58,9 @@ export function myDataCard(
     { title: m.meetingKits, value: list(summary.meetingKits.map(title)) },
     { title: m.reports, value: String(summary.reports) },
     { title: t.reminders.myData.title, value: list(reminderLines(t, language, title, data)) },
+    { title: m.reportDelay, value: summary.reportDelay ? t.engagement.delay[summary.reportDelay] : m.none },
+    { title: m.questions, value: interpolate(m.questionsValue, summary.questions) },
+    ...pulseFacts(t, data),
   ];
   const intro = interpolate(m.intro, { min: data.minGroupSize, months: data.retentionMonths });
   return render('my-data', { t, intro, facts });
@@ -70,6 +76,18 @@ function reminderLines(t: Catalogue, language: Language, title: (id: ThemeId) =>
     .filter((themeId) => !data.reminders.some((reminder) => reminder.themeId === themeId))
     .map((themeId) => interpolate(r.done, { title: title(themeId) }));
   return [...waiting, ...done];
+}
+
+/** The person's own pulse answers, e.g. "Før – Låser skjermen: Som regel"; nothing when there are none. */
+function pulseFacts(t: Catalogue, data: MyData): { title: string; value: string }[] {
+  const { pulse } = data;
+  if (!pulse || data.summary.pulse.length === 0) return [];
+  const answers = data.summary.pulse.map((a) => {
+    const question = pulse.questions.find((q) => q.id === a.questionId)?.label ?? a.questionId;
+    const answer = pulse.answers.find((option) => option.id === a.value)?.title ?? a.value;
+    return `${t.pulse.phaseShort[a.phase]} – ${question}: ${answer}`;
+  });
+  return [{ title: t.pulse.name, value: answers.join('; ') }];
 }
 
 export function deleteDataCard(render: CardRenderer, t: Catalogue): AdaptiveCard {

@@ -29,6 +29,8 @@ export const CARD_NAMES = [
   'reminder-choice',
   'reminder-set',
   'reminder',
+  'pulse',
+  'pulse-thanks',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -1,6 +1,16 @@
+import { PULSE_QUESTION_IDS } from '../content/pulse-schema';
 import type { ThemeId } from '../content/theme-schema';
 import type { TenantStats } from '../engagement/aggregate';
+import type { PulseAnswers } from './pulse-cards';
 import type { MyData } from './privacy-cards';
+
+/** Someone who answered four of the five pulse questions. */
+export const samplePulseAnswers = (): PulseAnswers => ({
+  'lock-screen': 'usually',
+  'separate-passwords': 'rarely',
+  'login-via-site': 'always',
+  'two-factor': 'unknown',
+});
 
 /** Someone who has been around a while: a commitment, a quiz, a check answer. */
 export function sampleMyData(themeId: ThemeId): MyData {
@@ -25,6 +35,13 @@ export function sampleMyData(themeId: ThemeId): MyData {
       meetingKits: [themeId],
       reports: 1,
       reminders: [themeId],
+      questions: { asked: 3, unanswered: 1 },
+      reportDelay: '4-24h',
+      pulse: [
+        { phase: 'before', questionId: 'lock-screen', value: 'rarely' },
+        { phase: 'before', questionId: 'two-factor', value: 'unknown' },
+        { phase: 'after', questionId: 'lock-screen', value: 'usually' },
+      ],
     },
     reminders: [{ themeId, dueAt: new Date('2027-02-05T09:00:00Z') }],
     minGroupSize: 5,
@@ -38,6 +55,12 @@ export function sampleStatistics(themeId: ThemeId): TenantStats {
   return {
     tenantId: 't',
     paused: 37,
+    reportsPerMonth: [
+      { month: '2027-01', people: 23 },
+      { month: '2027-02', people: S },
+      { month: '2027-03', people: 41 },
+    ],
+    reportDelay: { people: 52, median: '1-2d' },
     themes: [
       {
         themeId,
@@ -51,7 +74,15 @@ export function sampleStatistics(themeId: ThemeId): TenantStats {
         checks: { always: 210, usually: 188, rarely: S, unknown: S },
         meetingKits: 23,
         paused: S,
+        questionsAsked: 214,
+        questionsUnansweredShare: 0.12,
       },
     ],
+    // Before: many answered; after: fewer, so more is hidden.
+    pulse: PULSE_QUESTION_IDS.map((questionId) => ({
+      questionId,
+      before: { answered: 1204, answers: { always: 402, usually: 511, rarely: 190, never: 62, unknown: 39 } },
+      after: { answered: 377, answers: { always: 190, usually: 150, rarely: 31, never: S, unknown: S } },
+    })),
   };
 }

@@ -1,12 +1,17 @@
 import type { Language } from '../content/languages';
+import type { PulseText } from '../content/localize-pulse';
 import type { ThemeLibrary } from '../content/theme-library';
 import type { AdaptiveCard } from '../domain/turn';
 import type { TenantStats } from '../engagement/aggregate';
 import { isShown, type Cell } from '../engagement/suppress';
 import { interpolate, type Catalogue } from '../i18n/catalogue';
+import { pulseStatisticsRows } from './pulse-statistics';
 import type { CardRenderer } from './render-card';
 
-/** The admin's funnel per theme for their own municipality; suppressed cells say so, never a number. */
+/**
+ * The admin's funnel per theme for their own municipality, and the pulse
+ * before and after when there is one; suppressed cells say so, never a number.
+ */
 export function statisticsCard(
   render: CardRenderer,
   t: Catalogue,
@@ -14,6 +19,7 @@ export function statisticsCard(
   themes: ThemeLibrary,
   stats: TenantStats | undefined,
   minGroupSize: number,
+  pulse?: PulseText,
 ): AdaptiveCard {
   const s = t.engagement.stats;
   const count = (cell: Cell) => (isShown(cell) ? String(cell) : interpolate(s.suppressed, { min: minGroupSize }));
@@ -36,7 +42,9 @@ export function statisticsCard(
     }),
     leaders: interpolate(s.leaders, { kits: count(theme.meetingKits), paused: count(theme.paused) }),
   }));
-  const footer = stats && rows.length > 0 ? interpolate(s.paused, { paused: count(stats.paused) }) : s.empty;
+  const pulseRows = pulse && stats ? pulseStatisticsRows(t, pulse, stats.pulse, count) : [];
+  const footer =
+    stats && rows.length + pulseRows.length > 0 ? interpolate(s.paused, { paused: count(stats.paused) }) : s.empty;
   const intro = interpolate(s.intro, { min: minGroupSize });
-  return render('statistics', { t, intro, themes: rows, footer });
+  return render('statistics', { t, intro, themes: rows, pulse: pulseRows, footer });
 }

@@ -2,10 +2,13 @@
  * The campaign from the command line, on the same store as the service:
  *   npm run campaign -- status [--json]
  *   npm run campaign -- preview <theme-id> --to <aad-object-id>
+ *   npm run campaign -- preview pulse before|after --to <aad-object-id>
  *   npm run campaign -- send <theme-id> [--json]
+ *   npm run campaign -- send pulse before|after [--json]
  *   npm run campaign -- pause | resume
  * Exit codes: 0 done, 1 failed, 2 wrong usage.
  */
+import { isPulsePhase, PULSE_PHASES } from '../content/pulse-schema';
 import { isThemeId } from '../content/theme-library';
 import { THEME_IDS } from '../content/theme-schema';
 import { StartupError } from '../startup-error';
@@ -14,7 +17,9 @@ import { printStatus } from './print-status';
 
 const USAGE = `usage: npm run campaign -- status [--json]
        npm run campaign -- preview <theme-id> --to <aad-object-id>
+       npm run campaign -- preview pulse ${PULSE_PHASES.join('|')} --to <aad-object-id>
        npm run campaign -- send <theme-id> [--json]
+       npm run campaign -- send pulse ${PULSE_PHASES.join('|')} [--json]
        npm run campaign -- pause | resume
 theme ids: ${THEME_IDS.join(', ')}`;
 
@@ -25,8 +30,14 @@ function themeArgument(value: string | undefined) {
   return value;
 }
 
+function phaseArgument(value: string | undefined) {
+  if (!isPulsePhase(value)) throw new UsageError(`the pulse needs a phase: ${PULSE_PHASES.join(' or ')}`);
+  return value;
+}
+
 async function run(tools: CampaignTools, args: string[]): Promise<number> {
-  const [command, argument] = args;
+  const [command, argument, phase] = args;
+  const pulse = argument === 'pulse';
   const json = args.includes('--json');
   const now = new Date();
   switch (command) {
@@ -41,14 +52,18 @@ async function run(tools: CampaignTools, args: string[]): Promise<number> {
     case 'preview': {
       const to = args[args.indexOf('--to') + 1];
       if (!args.includes('--to') || !to) throw new UsageError('preview needs --to <aad-object-id>');
-      const outcomes = await tools.preview(themeArgument(argument), to);
+      const outcomes = pulse
+        ? await tools.previewPulse(phaseArgument(phase), to)
+        : await tools.preview(themeArgument(argument), to);
       if (outcomes.length === 0)
         throw new StartupError(`no recipient with Entra object id ${to}: they must have refleks installed`);
       console.log(JSON.stringify({ to, outcomes }));
       return outcomes.every((o) => o.status === 'sent') ? 0 : 1;
     }
     case 'send': {
-      const summary = await tools.sendAndWait(themeArgument(argument));
+      const summary = pulse
+        ? await tools.sendPulseAndWait(phaseArgument(phase))
+        : await tools.sendAndWait(themeArgument(argument));
       console.log(
         json
           ? JSON.stringify(summary)

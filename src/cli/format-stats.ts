@@ -1,6 +1,7 @@
 import { CHECK_ANSWERS } from '../cards/theme-cards';
 import type { TenantStats } from '../engagement/aggregate';
 import { isShown, type Cell } from '../engagement/suppress';
+import { PULSE_COLUMNS, pulseCsvCells } from './format-pulse-stats';
 
 const COLUMNS = [
   'tenant_id',
@@ -13,6 +14,8 @@ const COLUMNS = [
   'reminders',
   'check_answered',
   ...CHECK_ANSWERS.map((answer) => `check_${answer}`),
+  'questions_asked',
+  'questions_unanswered_share',
   'meeting_kit',
   'paused',
 ];
@@ -23,9 +26,11 @@ export function statsToJson(stats: TenantStats[], minGroupSize: number): string 
 }
 
 /**
- * CSV for spreadsheets: one row per tenant and theme, and one row per tenant
+ * CSV for spreadsheets: one row per tenant and theme, one row per tenant
  * with an empty theme for the tenant's totals (everyone who paused; a theme
- * row's paused counts those whose latest pause came after that theme).
+ * row's paused counts those whose latest pause came after that theme), and
+ * one row per tenant, pulse question and phase in the pulse_* columns.
+ * «Meld fra» per month and the report delay have their own shape: they are in the JSON.
  * Suppressed cells read "<k", so no one mistakes them for zero.
  */
 export function statsToCsv(stats: TenantStats[], minGroupSize: number): string {
@@ -38,10 +43,16 @@ export function statsToCsv(stats: TenantStats[], minGroupSize: number): string {
       cell(theme.reminders),
       cell(theme.checkAnswered),
       ...CHECK_ANSWERS.map((answer) => cell(theme.checks[answer])),
+      cell(theme.questionsAsked),
+      cell(theme.questionsUnansweredShare),
       cell(theme.meetingKits),
       cell(theme.paused),
     ]),
     [tenant.tenantId, '', ...COLUMNS.slice(2, -1).map(() => ''), cell(tenant.paused)],
+    ...pulseCsvCells(tenant, cell).map((pulse) => [tenant.tenantId, ...COLUMNS.slice(1).map(() => ''), ...pulse]),
   ]);
-  return [COLUMNS, ...rows].map((row) => row.join(',')).join('\n') + '\n';
+  const header = [...COLUMNS, ...PULSE_COLUMNS];
+  // Theme rows leave the pulse columns empty.
+  const padded = rows.map((row) => [...row, ...header.slice(row.length).map(() => '')]);
+  return [header, ...padded].map((row) => row.join(',')).join('\n') + '\n';
 }

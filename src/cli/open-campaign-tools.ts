@@ -1,4 +1,7 @@
+import type { MessageKind } from '../calendar/campaign-schedule';
+import { pulseMessage } from '../calendar/pulse-schedule';
 import { loadConfig } from '../config/load-config';
+import type { PulsePhase } from '../content/pulse-schema';
 import type { ThemeId } from '../content/theme-schema';
 import type { SendOutcome } from '../domain/proactive';
 import { buildCore } from '../index';
@@ -21,8 +24,11 @@ export interface CampaignTools {
   campaign: CampaignService;
   themes: ThemeLibrary;
   preview(themeId: ThemeId, aadObjectId: string): Promise<SendOutcome[]>;
+  previewPulse(phase: PulsePhase, aadObjectId: string): Promise<SendOutcome[]>;
   /** Queues the theme's nudge and returns when every row is sent or permanently resolved. */
   sendAndWait(themeId: ThemeId): Promise<SendSummary>;
+  /** The same for the pulse of a phase. */
+  sendPulseAndWait(phase: PulsePhase): Promise<SendSummary>;
   close(): Promise<void>;
 }
 
@@ -32,43 +38,50 @@ export function openCampaignTools(env: NodeJS.ProcessEnv): CampaignTools {
   const log = createLogger(config.logLevel, pino.destination(2));
   const core = buildCore(config, log);
   const { campaign, engine } = core.rollout;
+
+  async function previewMessage(themeId: ThemeId, kind: MessageKind, aadObjectId: string) {
+    const recipients = await core.stores.recipients.findByAadObjectId(aadObjectId.toLowerCase());
+    const matches = recipients.length > 0 ? recipients : await core.stores.recipients.findByAadObjectId(aadObjectId);
+    return Promise.all(
+      matches.map((r) =>
+        core.proactive.send(r.address, core.compose({ themeId, kind, language: r.language, locale: r.locale })),
+      ),
+    );
+  }
+
+  async function sendAndWait(start: () => Promise<{ id: string; queued: number }>): Promise<SendSummary> {
+    if (await core.stores.deliveries.isCampaignPaused()) {
+      throw new StartupError('The campaign is paused. Run `npm run campaign -- resume` first.');
+    }
+    const { id, queued } = await start();
+    await campaign.idle();
+    const counts = (await core.stores.deliveries.counts()).get(id) ?? {
+      pending: 0,
+      sending: 0,
+      sent: 0,
+      failed: 0,
+      skipped: 0,
+    };
+    return {
+      messageId: id,
+      queued,
+      sent: counts.sent,
+      failed: counts.failed,
+      skipped: counts.skipped,
+      pending: counts.pending + counts.sending,
+    };
+  }
+
   return {
     campaign,
     themes: core.themes,
-    async preview(themeId, aadObjectId) {
-      const recipients = await core.stores.recipients.findByAadObjectId(aadObjectId.toLowerCase());
-      const matches = recipients.length > 0 ? recipients : await core.stores.recipients.findByAadObjectId(aadObjectId);
-      return Promise.all(
-        matches.map((r) =>
-          core.proactive.send(
-            r.address,
-            core.compose({ themeId, kind: 'nudge', language: r.language, locale: r.locale }),
-          ),
-        ),
-      );
+    preview: (themeId, aadObjectId) => previewMessage(themeId, 'nudge', aadObjectId),
+    previewPulse(phase, aadObjectId) {
+      const { themeId, kind } = pulseMessage(config.campaign.schedule, phase);
+      return previewMessage(themeId, kind, aadObjectId);
     },
-    async sendAndWait(themeId) {
-      if (await core.stores.deliveries.isCampaignPaused()) {
-        throw new StartupError('The campaign is paused. Run `npm run campaign -- resume` first.');
-      }
-      const { id, queued } = await campaign.sendNow(themeId, 'nudge', 'cli', new Date());
-      await campaign.idle();
-      const counts = (await core.stores.deliveries.counts()).get(id) ?? {
-        pending: 0,
-        sending: 0,
-        sent: 0,
-        failed: 0,
-        skipped: 0,
-      };
-      return {
-        messageId: id,
-        queued,
-        sent: counts.sent,
-        failed: counts.failed,
-        skipped: counts.skipped,
-        pending: counts.pending + counts.sending,
-      };
-    },
+    sendAndWait: (themeId) => sendAndWait(() => campaign.sendNow(themeId, 'nudge', 'cli', new Date())),
+    sendPulseAndWait: (phase) => sendAndWait(() => campaign.sendPulse(phase, 'cli', new Date())),
     async close() {
       await engine.stop();
       await core.stores.health.close();

@@ -1,3 +1,4 @@
+import { pulsePhaseOf } from '../calendar/pulse-schedule';
 import type { CampaignStatus } from '../rollout/campaign-service';
 import type { CampaignTools } from './open-campaign-tools';
 
@@ -15,8 +16,8 @@ export function printStatus(status: CampaignStatus, tools: Pick<CampaignTools, '
     const c = m.counts;
     const counts = c ? ` sent=${c.sent} failed=${c.failed} pending=${c.pending + c.sending} skipped=${c.skipped}` : '';
     const when = m.slot ? m.slot.toISOString() : (m.startedAt?.toISOString() ?? '');
-    console.log(
-      `${m.id.padEnd(34)} ${m.state.padEnd(8)} ${when}${counts}  ${tools.themes.text(m.themeId, 'en').title}`,
-    );
+    const phase = pulsePhaseOf(m.kind);
+    const title = phase ? `pulse ${phase} the campaign` : tools.themes.text(m.themeId, 'en').title;
+    console.log(`${m.id.padEnd(34)} ${m.state.padEnd(8)} ${when}${counts}  ${title}`);
   }
 }

@@ -11,8 +11,8 @@ export interface ThemeProblem {
   message: string;
 }
 
-/** Every string in the theme with its field path and language. */
-export function* localizedStrings(theme: Theme): Generator<{ path: string; language: Language; text: string }> {
+/** Every string in a content file (a theme, the pulse) with its field path and language. */
+export function* localizedStrings(content: object): Generator<{ path: string; language: Language; text: string }> {
   function* walk(
     value: unknown,
     path: string,
@@ -29,7 +29,7 @@ export function* localizedStrings(theme: Theme): Generator<{ path: string; langu
       }
     }
   }
-  yield* walk(theme, '');
+  yield* walk(content, '');
 }
 
 /** Checks beyond the schema: placeholders, links, the nb/nn lint, unique FAQ ids. */

@@ -1,6 +1,10 @@
 import { CHECK_ANSWERS, type CheckAnswer } from '../cards/theme-cards';
 import { THEME_IDS, type ThemeId } from '../content/theme-schema';
-import type { ReachFact, ThemeFact } from '../stores/event-store';
+import type { QuestionFact, ReachFact, ReportMonthFact, ThemeFact } from '../stores/event-store';
+import { questionStats, type QuestionStats } from './aggregate-questions';
+import { reportStats, type ReportStats } from './aggregate-reports';
+import { DELAY_BUCKETS, type DelayBucket } from './report-delay';
+import { aggregatePulse, type PulseQuestionStats } from './aggregate-pulse';
 import {
   isShown,
   nearestShown,
@@ -11,8 +15,8 @@ import {
   type Cell,
 } from './suppress';
 
-/** One theme in one municipality: the funnel from reached to committed, and the check answers. */
-export interface ThemeStats {
+/** One theme in one municipality: the funnel from reached to committed, the check answers and questions. */
+export interface ThemeStats extends QuestionStats {
   themeId: ThemeId;
   reached: Cell;
   interacted: Cell;
@@ -30,22 +34,36 @@ export interface ThemeStats {
   paused: Cell;
 }
 
-export interface TenantStats {
+export interface TenantStats extends ReportStats {
   tenantId: string;
   themes: ThemeStats[];
   /** Everyone who paused, whichever theme came before. */
   paused: Cell;
+  /** The pulse before and after the campaign, per question; empty until someone answers it. */
+  pulse: PulseQuestionStats[];
 }
 
 /** The bucket for pauses by people who had received no theme yet. */
 const NO_THEME = 'none';
+
+/** Facts with their own queries: questions per theme and «Meld fra» reports per month. */
+export interface EffectFacts {
+  questions: QuestionFact[];
+  reportMonths: ReportMonthFact[];
+}
+const NO_EFFECT_FACTS: EffectFacts = { questions: [], reportMonths: [] };
 
 /**
  * Aggregates with k-suppression (MIN_GROUP_SIZE): every figure is over
  * distinct people, and none is shown when fewer than k people are behind it
  * or behind what could be subtracted from it. Pure, so it is tested alone.
  */
-export function aggregate(facts: ThemeFact[], reach: ReachFact[], k: number): TenantStats[] {
+export function aggregate(
+  facts: ThemeFact[],
+  reach: ReachFact[],
+  k: number,
+  effect: EffectFacts = NO_EFFECT_FACTS,
+): TenantStats[] {
   const tenants = [...new Set([...facts, ...reach].map((f) => f.tenantId))].sort();
   return tenants.map((tenantId) => {
     const own = facts.filter((f) => f.tenantId === tenantId);
@@ -88,9 +106,20 @@ export function aggregate(facts: ThemeFact[], reach: ReachFact[], k: number): Te
         // Leaders who opened the kit took part in the theme: a subgroup like the other stages.
         meetingKits: suppressSubset(people(themeId, 'meeting-kit'), within, k),
         paused: pauses.parts[themeId] ?? 'suppressed',
+        ...questionStats(effect.questions, tenantId, themeId, k),
       };
     });
-    return { tenantId, themes, paused: pauses.total };
+    const delays = Object.fromEntries(
+      DELAY_BUCKETS.map((bucket) => [bucket, people(undefined, 'report-delay', bucket)]),
+    ) as Record<DelayBucket, number>;
+    const months = effect.reportMonths.filter((m) => m.tenantId === tenantId);
+    return {
+      tenantId,
+      themes,
+      paused: pauses.total,
+      pulse: aggregatePulse(own, k),
+      ...reportStats(months, delays, k),
+    };
   });
 }
 

@@ -11,6 +11,8 @@ export interface EngagementServices {
   pseudonymOf(tenantId: string, aadObjectId: string): string;
   /** MIN_GROUP_SIZE: statistics never describe fewer people than this. */
   minGroupSize: number;
+  /** When the person's most recent nudge before `before` was sent (delivery ledger), for the report delay. */
+  lastNudgeSentAt(tenantId: string, aadObjectId: string, before: Date): Promise<Date | undefined>;
   /** EVENT_RETENTION_MONTHS, told to users in «mine data». */
   retentionMonths: number;
 }

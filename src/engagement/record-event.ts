@@ -21,7 +21,7 @@ export const pseudonymFor = (turn: Turn, ctx: RouteContext) => {
 export async function recordEvent(
   turn: Turn,
   ctx: RouteContext,
-  event: Pick<UsageEvent, 'type' | 'themeId' | 'value'>,
+  event: Pick<UsageEvent, 'type' | 'themeId' | 'subject' | 'value'>,
   policy: RecordPolicy = 'append',
 ): Promise<boolean> {
   try {

@@ -1,4 +1,7 @@
+import type { PulsePhase, PulseQuestionId } from '../content/pulse-schema';
 import type { ThemeId } from '../content/theme-schema';
+import { isDelayBucket, type DelayBucket } from './report-delay';
+import { parsePulseSubject } from './pulse-subject';
 import type { UsageEvent } from './usage-event';
 
 export interface MyDataSummary {
@@ -12,6 +15,12 @@ export interface MyDataSummary {
   reports: number;
   /** Themes the person asked to be reminded of (the reminder itself is deleted once sent). */
   reminders: ThemeId[];
+  /** How many questions were counted, and how many of them got «not sure»; never what was asked. */
+  questions: { asked: number; unanswered: number };
+  /** From the latest nudge to the latest report, if any. */
+  reportDelay?: DelayBucket;
+  /** The person's own pulse answers, before and after. */
+  pulse: { phase: PulsePhase; questionId: PulseQuestionId; value: string }[];
 }
 
 const withTheme = (events: UsageEvent[], type: UsageEvent['type']) =>
@@ -28,5 +37,15 @@ export function summariseMyData(events: UsageEvent[]): MyDataSummary {
     meetingKits: withTheme(events, 'meeting-kit').map((e) => e.themeId),
     reports: events.filter((e) => e.type === 'report-sent').length,
     reminders: withTheme(events, 'reminder-set').map((e) => e.themeId),
+    questions: {
+      asked: events.filter((e) => e.type === 'question-asked').length,
+      unanswered: events.filter((e) => e.type === 'question-asked' && e.value === 'unanswered').length,
+    },
+    // Stored as "latest", so there is at most one.
+    reportDelay: events.map((e) => (e.type === 'report-delay' ? e.value : undefined)).find(isDelayBucket),
+    pulse: events.flatMap((e) => {
+      const about = e.type === 'pulse-answered' ? parsePulseSubject(e.subject) : undefined;
+      return about ? [{ ...about, value: e.value ?? '' }] : [];
+    }),
   };
 }

@@ -13,6 +13,9 @@ export const EVENT_TYPES = [
   'report-sent',
   'meeting-kit',
   'reminder-set',
+  'question-asked',
+  'report-delay',
+  'pulse-answered',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -22,14 +25,23 @@ export interface UsageEvent {
   pseudonym: string;
   type: EventType;
   themeId?: ThemeId;
-  /** right|wrong, always|usually|rarely|unknown, yes|no, or a report category. */
+  /**
+   * What within the type and theme the event is about, when there can be
+   * several: "before/lock-screen" for a pulse answer (phase/question).
+   */
+  subject?: string;
+  /**
+   * right|wrong, always|usually|rarely|never|unknown, yes|no, a report category,
+   * answered|unanswered (question-asked) or a delay bucket (report-delay).
+   */
   value?: string;
   at: Date;
 }
 
 /**
- * append: every occurrence counts. first: only the first per person, type and
- * theme (a quiz answer after seeing the result says nothing). latest: replaces
- * the earlier one (someone who changes their check answer meant the new one).
+ * append: every occurrence counts. first: only the first per person, type,
+ * theme and subject (a quiz answer after seeing the result says nothing).
+ * latest: replaces the earlier one (someone who changes their check or pulse
+ * answer meant the new one).
  */
 export type RecordPolicy = 'append' | 'first' | 'latest';

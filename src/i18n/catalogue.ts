@@ -17,6 +17,12 @@ import questionsNn from './catalogues/questions/nn.json';
 import remindersEn from './catalogues/reminders/en.json';
 import remindersNb from './catalogues/reminders/nb.json';
 import remindersNn from './catalogues/reminders/nn.json';
+import effectReportEn from './catalogues/effect-report/en.json';
+import effectReportNb from './catalogues/effect-report/nb.json';
+import effectReportNn from './catalogues/effect-report/nn.json';
+import pulseEn from './catalogues/pulse/en.json';
+import pulseNb from './catalogues/pulse/nb.json';
+import pulseNn from './catalogues/pulse/nn.json';
 
 /*
  * Bot text lives in JSON catalogues, one per language. A feature with much text
@@ -24,9 +30,9 @@ import remindersNn from './catalogues/reminders/nn.json';
  * key named after the feature, merged in below.
  */
 
-const nb = { ...baseNb, ...reportsNb, ...engagementNb, ...remindersNb, ...meetingKitNb };
-const nn = { ...baseNn, ...reportsNn, ...engagementNn, ...remindersNn, ...meetingKitNn };
-const en = { ...baseEn, ...reportsEn, ...engagementEn, ...remindersEn, ...meetingKitEn };
+const nb = { ...baseNb, ...reportsNb, ...engagementNb, ...remindersNb, ...effectReportNb, ...pulseNb, ...meetingKitNb };
+const nn = { ...baseNn, ...reportsNn, ...engagementNn, ...remindersNn, ...effectReportNn, ...pulseNn, ...meetingKitNn };
+const en = { ...baseEn, ...reportsEn, ...engagementEn, ...remindersEn, ...effectReportEn, ...pulseEn, ...meetingKitEn };
 
 /** The shape every language's catalogue must have (bokmål is the reference). */
 export type Catalogue = typeof nb & typeof questionsNb;

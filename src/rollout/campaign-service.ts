@@ -8,6 +8,8 @@ import {
   type MessageKind,
   type ScheduledMessage,
 } from '../calendar/campaign-schedule';
+import { pulseMessage, withPulse } from '../calendar/pulse-schedule';
+import type { PulsePhase } from '../content/pulse-schema';
 import type { ThemeId } from '../content/theme-schema';
 import type { Logger } from '../log/create-logger';
 import type { DeliveryCounts, DeliveryStore, RolloutTrigger } from '../stores/delivery-store';
@@ -43,6 +45,8 @@ export interface CampaignService {
     now: Date,
   ): Promise<{ id: string; queued: number }>;
   messageIdFor(themeId: ThemeId, kind: MessageKind): string;
+  /** Queues the pulse of a phase for everyone who hasn't had it (admin or CLI); the same id as on schedule. */
+  sendPulse(phase: PulsePhase, trigger: RolloutTrigger, now: Date): Promise<{ id: string; queued: number }>;
   status(now: Date): Promise<CampaignStatus>;
   setPaused(paused: boolean, now: Date): Promise<void>;
   /** Resolves when everything queued has been sent or resolved (joins a run in progress). */
@@ -60,7 +64,7 @@ export interface CampaignServiceOptions {
 /** The campaign's calendar wired to the ledger and the engine. No timers of its own. */
 export function createCampaignService(options: CampaignServiceOptions): CampaignService {
   const { store, engine, settings, log } = options;
-  const schedule = settings ? buildSchedule(settings) : [];
+  const schedule = settings ? withPulse(settings, buildSchedule(settings)) : [];
   // The engine runs one drain at a time; a call during a run joins it.
   const kick = (): Promise<void> =>
     engine
@@ -82,6 +86,13 @@ export function createCampaignService(options: CampaignServiceOptions): Campaign
       log.info({ messageId: id, trigger, queued }, 'rollout queued by hand');
       void kick();
       return { id, queued };
+    },
+    async sendPulse(phase, trigger, now) {
+      const message = pulseMessage(settings, phase);
+      const { queued } = await store.startRollout(message, trigger, now);
+      log.info({ messageId: message.id, trigger, queued }, 'rollout queued by hand');
+      void kick();
+      return { id: message.id, queued };
     },
     messageIdFor(themeId, kind) {
       return settings ? messageId(settings, themeId, kind) : `manual/${themeId}/${kind}`;

@@ -6,6 +6,8 @@ import { answerQuestion, askFollowUp, showTopic, thankForFeedback } from './ques
 import { answerQuiz, openQuiz } from './quiz-routes';
 import { refreshQuiz } from './quiz-refresh-routes';
 import { showMeetingKit } from './meeting-kit-routes';
+import { answerPulse, reopenPulse } from './pulse-routes';
+import { confirmSendPulse, previewOrSendPulse } from './pulse-admin-routes';
 import { campaignStatus, confirmSend, pauseCampaign, previewOrSendTheme, resumeCampaign } from './admin-routes';
 import { answerCheck } from './check-routes';
 import { commitToHabit } from './commit-routes';
@@ -28,6 +30,9 @@ export const ALL_ROUTES: Route[] = [
   pauseNudges,
   resumeNudges,
   campaignStatus,
+  // Before the theme commands: "send puls" would otherwise read as an unknown theme.
+  previewOrSendPulse,
+  confirmSendPulse,
   previewOrSendTheme,
   confirmSend,
   pauseCampaign,
@@ -37,6 +42,8 @@ export const ALL_ROUTES: Route[] = [
   answerQuiz,
   refreshQuiz,
   answerCheck,
+  answerPulse,
+  reopenPulse,
   commitToHabit,
   showMeetingKit,
   openReminder,

@@ -1,5 +1,6 @@
 import type { Route } from '../app/route';
 import { deleteDataCard, myDataCard } from '../cards/privacy-cards';
+import { localizePulse } from '../content/localize-pulse';
 import type { Turn } from '../domain/turn';
 import { personOf, pseudonymFor } from '../engagement/record-event';
 import { summariseMyData } from '../engagement/summarise-my-data';
@@ -27,6 +28,7 @@ export const showMyData: Route = {
       reminders,
       minGroupSize: services.engagement.minGroupSize,
       retentionMonths: services.engagement.retentionMonths,
+      pulse: localizePulse(services.pulse, language),
     });
     return { replies: [{ kind: 'card', card }] };
   },

@@ -2,6 +2,7 @@ import type { Route, RouteContext } from '../app/route';
 import { topicSummaryCard } from '../cards/question-cards';
 import { isThemeId } from '../content/theme-library';
 import type { Turn, TurnResult } from '../domain/turn';
+import { questionEvent } from '../engagement/question-event';
 import { recordEvent } from '../engagement/record-event';
 import { textsFor } from '../i18n/texts-for';
 import { repliesFor } from './question-replies';
@@ -23,6 +24,8 @@ async function answer(question: string, turn: Turn, ctx: RouteContext): Promise<
     userLanguage: language,
     preferredThemeIds,
   });
+  const asked = questionEvent(result);
+  if (asked) await recordEvent(turn, ctx, asked);
   return { replies: repliesFor(result, services) };
 }
 

@@ -9,7 +9,7 @@ export const isCardAction = (turn: Turn, name: string) =>
   (turn.kind === 'submit' || turn.kind === 'invoke') && turn.action?.name === name && isThemeId(turn.action.data.theme);
 
 /** Action.Execute replaces the card in place; Action.Submit (older clients) gets a new message. */
-function respondWithCard(turn: Turn, card: AdaptiveCard): TurnResult {
+export function respondWithCard(turn: Turn, card: AdaptiveCard): TurnResult {
   return turn.kind === 'invoke' ? { replies: [], updatedCard: card } : { replies: [{ kind: 'card', card }] };
 }
 

@@ -2,6 +2,7 @@ import type { Route, RouteContext } from '../app/route';
 import { reportFormCard, reportReceiptCard, type ReportFormValues } from '../cards/report-cards';
 import type { Turn, TurnResult } from '../domain/turn';
 import { recordEvent } from '../engagement/record-event';
+import { recordReportDelay } from '../engagement/record-report-delay';
 import { textsFor } from '../i18n/texts-for';
 import { DRAFT_TTL_MS } from '../reports/report-services';
 import type { NewReport } from '../reports/report-types';
@@ -69,6 +70,7 @@ export const submitReport: Route = {
     services.log.info({ reference: item.reference, category, status: 'accepted' }, 'report received');
     // Only that a report of this category was sent: never its content or reference.
     await recordEvent(turn, ctx, { type: 'report-sent', value: category });
+    await recordReportDelay(turn, ctx);
     return { replies: [{ kind: 'card', card: reportReceiptCard(services.cards, t, item.reference, category) }] };
   },
 };

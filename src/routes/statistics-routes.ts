@@ -1,4 +1,5 @@
 import { statisticsCard } from '../cards/statistics-card';
+import { localizePulse } from '../content/localize-pulse';
 import { personOf } from '../engagement/record-event';
 import { readStatistics } from '../engagement/read-statistics';
 import { textsFor } from '../i18n/texts-for';
@@ -15,7 +16,8 @@ export const showStatistics = adminRoute(
     const all = await readStatistics(services.engagement.events, minGroupSize);
     const own = all.find((stats) => stats.tenantId === tenantId);
     const t = textsFor(language, services.localRules);
-    const card = statisticsCard(services.cards, t, language, services.themes, own, minGroupSize);
+    const pulse = localizePulse(services.pulse, language);
+    const card = statisticsCard(services.cards, t, language, services.themes, own, minGroupSize, pulse);
     return { replies: [{ kind: 'card', card }] };
   },
 );

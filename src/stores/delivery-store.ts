@@ -74,6 +74,8 @@ export interface DeliveryStore {
   skipUnreachable(tenantId: string): Promise<number>;
   counts(): Promise<Map<string, DeliveryCounts>>;
   recentThemeIds(tenantId: string, aadObjectId: string): Promise<ThemeId[]>;
+  /** When the most recent nudge (not a check) sent to the person before `before` went out. */
+  lastNudgeSentAt(tenantId: string, aadObjectId: string, before: Date): Promise<Date | undefined>;
   isCampaignPaused(): Promise<boolean>;
   setCampaignPaused(paused: boolean, at: Date): Promise<void>;
 }

@@ -2,8 +2,8 @@ import type { ThemeId } from '../content/theme-schema';
 import type { RecordPolicy, UsageEvent } from '../engagement/usage-event';
 
 /**
- * Distinct people per tenant, theme, event type and value; type "any" counts
- * everyone with any event for the theme. "paused" counts each person once,
+ * Distinct people per tenant, theme, event type, subject and value; type "any"
+ * counts everyone with any theme event. "paused" counts each person once,
  * under the theme of their latest pause.
  */
 export interface ThemeFact {
@@ -11,6 +11,8 @@ export interface ThemeFact {
   /** Undefined for events that belong to no theme (report-sent, a pause before any nudge). */
   themeId?: ThemeId;
   type: UsageEvent['type'] | 'any';
+  /** Set for events that have one (a pulse answer's phase/question). */
+  subject?: string;
   value?: string;
   people: number;
 }
@@ -19,6 +21,21 @@ export interface ThemeFact {
 export interface ReachFact {
   tenantId: string;
   themeId: ThemeId;
+  people: number;
+}
+
+/** Distinct people per tenant and theme who asked a question, and those of them who got no answer at least once. */
+export interface QuestionFact {
+  tenantId: string;
+  themeId: ThemeId;
+  asked: number;
+  unanswered: number;
+}
+
+/** Distinct people per tenant and month (YYYY-MM, Oslo time) who sent a «Meld fra» report. */
+export interface ReportMonthFact {
+  tenantId: string;
+  month: string;
   people: number;
 }
 
@@ -34,6 +51,8 @@ export interface EventStore {
   purgeBefore(cutoff: Date): Promise<number>;
   themeFacts(): Promise<ThemeFact[]>;
   reachFacts(): Promise<ReachFact[]>;
+  questionFacts(): Promise<QuestionFact[]>;
+  reportMonthFacts(): Promise<ReportMonthFact[]>;
 }
 
 /** "slett mine data": everything stored about one person, gone in one step. */

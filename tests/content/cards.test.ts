@@ -1,10 +1,10 @@
 import { listSampleCards } from '../../src/cards/list-sample-cards';
 import { CARD_NAMES } from '../../src/cards/render-card';
 import { MAX_CARD_BYTES, validateCard } from '../../src/cards/validate-card';
-import { exampleRules, hostConfig, render, themes } from '../support/content';
+import { exampleRules, hostConfig, pulse, render, themes } from '../support/content';
 
-const withoutRules = listSampleCards(render, themes, {});
-const withRules = listSampleCards(render, themes, exampleRules);
+const withoutRules = listSampleCards(render, themes, {}, { pulse });
+const withRules = listSampleCards(render, themes, exampleRules, { pulse });
 
 describe('every rendered card', () => {
   it('covers every template, theme and language', () => {
@@ -38,8 +38,8 @@ describe('every rendered card', () => {
     expect(receipt(withoutRules)).toContain('Ring IT-brukerstøtte nå');
   });
 
-  it('says in every nudge why it came and how to pause', () => {
-    for (const sample of withoutRules.filter((s) => s.template === 'nudge')) {
+  it('says in every nudge and pulse why it came and how to pause', () => {
+    for (const sample of withoutRules.filter((s) => s.template === 'nudge' || s.template === 'pulse')) {
       const text = JSON.stringify(sample.card);
       expect(text).toMatch(/pause/);
       expect(text).toMatch(/KS/);

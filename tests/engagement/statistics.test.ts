@@ -81,8 +81,8 @@ describe('meeting kits and pauses per theme, from chat to «statistikk» and npm
     expect(texts).toContain('møteopplegg hentet 4 · tok pause etter dette temaet 4');
     expect(texts).toContain('Har tatt pause fra tipsene: 4');
     expect(await statsCsv()).toEqual([
-      `${TENANT},passwords,9,<4,<4,<4,4,<4,<4,<4,<4,<4,<4,4,4`,
-      `${TENANT},,,,,,,,,,,,,,4`,
+      `${TENANT},passwords,9,<4,<4,<4,4,<4,<4,<4,<4,<4,<4,<4,<4,4,4,,,,,,,,`,
+      `${TENANT},,,,,,,,,,,,,,,,4,,,,,,,,`,
     ]);
 
     // Someone who pauses before any theme reached them: one person, so «passwords» must hide too,
@@ -92,17 +92,20 @@ describe('meeting kits and pauses per theme, from chat to «statistikk» and npm
     expect(texts).toContain('møteopplegg hentet 4 · tok pause etter dette temaet færre enn 4');
     expect(texts).toContain('Har tatt pause fra tipsene: 5');
     expect(await statsCsv()).toEqual([
-      `${TENANT},passwords,9,<4,<4,<4,4,<4,<4,<4,<4,<4,<4,4,<4`,
-      `${TENANT},,,,,,,,,,,,,,5`,
+      `${TENANT},passwords,9,<4,<4,<4,4,<4,<4,<4,<4,<4,<4,<4,<4,4,<4,,,,,,,,`,
+      `${TENANT},,,,,,,,,,,,,,,,5,,,,,,,,`,
     ]);
   }, 30_000);
 });
 
 describe('npm run stats formats', () => {
+  const S = 'suppressed' as const;
   const stats: TenantStats[] = [
     {
       tenantId: 't1',
       paused: 9,
+      reportsPerMonth: [{ month: '2027-01', people: 6 }],
+      reportDelay: { people: 'suppressed', median: 'suppressed' },
       themes: [
         {
           themeId: 'passwords',
@@ -116,16 +119,28 @@ describe('npm run stats formats', () => {
           checks: { always: 6, usually: 6, rarely: 'suppressed', unknown: 'suppressed' },
           meetingKits: 7,
           paused: 'suppressed',
+          questionsAsked: 9,
+          questionsUnansweredShare: 'suppressed',
+        },
+      ],
+      pulse: [
+        {
+          questionId: 'lock-screen',
+          before: { answered: 20, answers: { always: 9, usually: 6, rarely: 5, never: S, unknown: S } },
+          after: { answered: S, answers: { always: S, usually: S, rarely: S, never: S, unknown: S } },
         },
       ],
     },
   ];
 
-  it('writes CSV with suppressed cells as <k, pauses per theme and a tenant row for the total', () => {
+  it('writes CSV with suppressed cells as <k, pauses per theme, a tenant row for the total and a row per pulse question and phase', () => {
     expect(statsToCsv(stats, 5).split('\n')).toEqual([
-      'tenant_id,theme_id,reached,interacted,quiz_answered,quiz_correct_share,committed,reminders,check_answered,check_always,check_usually,check_rarely,check_unknown,meeting_kit,paused',
-      't1,passwords,40,12,10,0.5,<5,9,12,6,6,<5,<5,7,<5',
-      't1,,,,,,,,,,,,,,9',
+      'tenant_id,theme_id,reached,interacted,quiz_answered,quiz_correct_share,committed,reminders,check_answered,check_always,check_usually,check_rarely,check_unknown,questions_asked,questions_unanswered_share,meeting_kit,paused,' +
+        'pulse_question,pulse_phase,pulse_answered,pulse_always,pulse_usually,pulse_rarely,pulse_never,pulse_unknown',
+      't1,passwords,40,12,10,0.5,<5,9,12,6,6,<5,<5,9,<5,7,<5,,,,,,,,',
+      't1,,,,,,,,,,,,,,,,9,,,,,,,,',
+      't1,,,,,,,,,,,,,,,,,lock-screen,before,20,9,6,5,<5,<5',
+      't1,,,,,,,,,,,,,,,,,lock-screen,after,<5,<5,<5,<5,<5,<5',
       '',
     ]);
   });

@@ -77,6 +77,8 @@ describe('aggregate', () => {
     expect(t1).toEqual({
       tenantId: 't1',
       paused: S,
+      reportsPerMonth: [],
+      reportDelay: { people: S, median: S },
       themes: [
         {
           themeId: 'passwords',
@@ -91,8 +93,11 @@ describe('aggregate', () => {
           checks: { always: 6, usually: S, rarely: S, unknown: S },
           meetingKits: S,
           paused: S,
+          questionsAsked: S,
+          questionsUnansweredShare: S,
         },
       ],
+      pulse: [], // nobody answered the pulse
     });
     expect(t2?.themes.map((t) => [t.themeId, t.reached, t.interacted, t.reminders])).toEqual([['two-factor', S, S, S]]);
   });

@@ -6,7 +6,7 @@ import { createBotAuthentication } from '../../src/teams/create-bot-authenticati
 import { createProactiveSender } from '../../src/teams/create-proactive-sender';
 import { createLogger } from '../../src/log/create-logger';
 import { createThemeLibrary } from '../../src/content/theme-library';
-import { render, themes } from './content';
+import { pulse, render, themes } from './content';
 import { TENANT } from './activities';
 import { LogCapture, newDataDir } from './test-service';
 
@@ -48,7 +48,7 @@ export function createTestRollout(env: Record<string, string> = {}, dataDir = ne
   const log = createLogger('info', logs);
   const stores = createSqliteStores(dataDir);
   const sender = createProactiveSender(createBotAuthentication(config), '', 5000);
-  const compose = createMessageComposer(createThemeLibrary(themes, {}), render, {}, 'nb');
+  const compose = createMessageComposer(createThemeLibrary(themes, {}), render, {}, 'nb', pulse);
   const rollout = createRollout(config.campaign, stores.deliveries, sender, compose, log);
   return { ...rollout, stores, logs, dataDir, config };
 }

@@ -158,4 +158,11 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX reminders_due ON reminders (next_attempt_at);
     `,
   },
+  {
+    version: 32,
+    description: 'events: subject within a type and theme (the pulse question and phase)',
+    sql: `
+      ALTER TABLE events ADD COLUMN subject TEXT;
+    `,
+  },
 ];

@@ -151,11 +151,20 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
       return counts;
     },
     async recentThemeIds(tenantId, aadObjectId) {
+      // A pulse row carries a theme only because rollouts need one: it says nothing about what the user read.
       const rows = prepared(
         `SELECT r.theme_id FROM deliveries d JOIN rollouts r ON r.message_id = d.message_id
-           WHERE d.tenant_id = ? AND d.aad_object_id = ? AND d.status = 'sent' ORDER BY d.sent_at DESC`,
+           WHERE d.tenant_id = ? AND d.aad_object_id = ? AND d.status = 'sent'
+             AND r.kind IN ('nudge', 'check') ORDER BY d.sent_at DESC`,
       ).all(tenantId, aadObjectId) as { theme_id: ThemeId }[];
       return [...new Set(rows.map((r) => r.theme_id))];
+    },
+    async lastNudgeSentAt(tenantId, aadObjectId, before) {
+      const row = prepared(
+        `SELECT MAX(d.sent_at) AS at FROM deliveries d JOIN rollouts r ON r.message_id = d.message_id
+         WHERE d.tenant_id = ? AND d.aad_object_id = ? AND d.status = 'sent' AND r.kind = 'nudge' AND d.sent_at <= ?`,
+      ).get(tenantId, aadObjectId, before.toISOString()) as { at: string | null };
+      return row.at ? new Date(row.at) : undefined;
     },
     async isCampaignPaused() {
       return (prepared('SELECT paused FROM campaign_state WHERE id = 1').get() as { paused: number }).paused === 1;

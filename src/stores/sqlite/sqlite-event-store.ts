@@ -2,12 +2,14 @@ import { isThemeId } from '../../content/theme-library';
 import type { EventType, UsageEvent } from '../../engagement/usage-event';
 import type { EventStore, PersonalDataStore, ThemeFact } from '../event-store';
 import type { SqliteDatabase } from './open-sqlite';
+import { createSqliteEffectFacts } from './sqlite-effect-facts';
 
 interface EventRow {
   tenant_id: string;
   pseudonym: string;
   type: string;
   theme_id: string | null;
+  subject: string | null;
   value: string | null;
   at: string;
 }
@@ -20,6 +22,7 @@ function toEvent(row: EventRow): UsageEvent {
     pseudonym: row.pseudonym,
     type: row.type as EventType,
     themeId: themeOf(row.theme_id),
+    subject: row.subject ?? undefined,
     value: row.value ?? undefined,
     at: new Date(row.at),
   };
@@ -27,25 +30,27 @@ function toEvent(row: EventRow): UsageEvent {
 
 export function createSqliteEventStore(db: SqliteDatabase): EventStore {
   const insert = db.prepare(
-    'INSERT INTO events (tenant_id, pseudonym, type, theme_id, value, at) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO events (tenant_id, pseudonym, type, theme_id, subject, value, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  // "IS" so that a missing theme matches a missing theme.
-  const sameKey = 'tenant_id = ? AND pseudonym = ? AND type = ? AND theme_id IS ?';
+  // "IS" so that a missing theme or subject matches a missing one.
+  const sameKey = 'tenant_id = ? AND pseudonym = ? AND type = ? AND theme_id IS ? AND subject IS ?';
   const exists = db.prepare(`SELECT 1 FROM events WHERE ${sameKey} LIMIT 1`);
   const removeSame = db.prepare(`DELETE FROM events WHERE ${sameKey}`);
   const listFor = db.prepare('SELECT * FROM events WHERE tenant_id = ? AND pseudonym = ? ORDER BY at, rowid');
   const purge = db.prepare('DELETE FROM events WHERE at < ?');
-  // Pauses: each person once, under the theme of their latest pause, so the
-  // per-theme figures are parts of the total and can be suppressed as such.
-  // A pause is not taking part in a theme, so it is left out of "any".
+  // "any" is the funnel's «interacted»: questions are counted on their own, because a question's theme
+  // is only where the answer came from (or the closest guess), not something done with the theme's nudge.
+  // A pause is not taking part either. Pauses count each person once, under the theme of their latest
+  // pause, so the per-theme figures are parts of the total and can be suppressed as such.
   const facts = db.prepare(`
-    SELECT tenant_id, theme_id, type, value, COUNT(DISTINCT pseudonym) AS people
-      FROM events WHERE type <> 'paused' GROUP BY tenant_id, theme_id, type, value
+    SELECT tenant_id, theme_id, type, subject, value, COUNT(DISTINCT pseudonym) AS people
+      FROM events WHERE type <> 'paused' GROUP BY tenant_id, theme_id, type, subject, value
     UNION ALL
-    SELECT tenant_id, theme_id, 'any', NULL, COUNT(DISTINCT pseudonym)
-      FROM events WHERE theme_id IS NOT NULL AND type <> 'paused' GROUP BY tenant_id, theme_id
+    SELECT tenant_id, theme_id, 'any', NULL, NULL, COUNT(DISTINCT pseudonym)
+      FROM events WHERE theme_id IS NOT NULL AND type NOT IN ('question-asked', 'paused')
+     GROUP BY tenant_id, theme_id
     UNION ALL
-    SELECT tenant_id, theme_id, 'paused', NULL, COUNT(*)
+    SELECT tenant_id, theme_id, 'paused', NULL, NULL, COUNT(*)
       FROM (SELECT tenant_id, theme_id,
                    ROW_NUMBER() OVER (PARTITION BY tenant_id, pseudonym ORDER BY at DESC, rowid DESC) AS nth
               FROM events WHERE type = 'paused')
@@ -57,7 +62,7 @@ export function createSqliteEventStore(db: SqliteDatabase): EventStore {
      GROUP BY d.tenant_id, r.theme_id`);
 
   const record = db.transaction((event: UsageEvent, policy: string) => {
-    const key = [event.tenantId, event.pseudonym, event.type, event.themeId ?? null];
+    const key = [event.tenantId, event.pseudonym, event.type, event.themeId ?? null, event.subject ?? null];
     if (policy === 'first' && exists.get(...key)) return false;
     if (policy === 'latest') removeSame.run(...key);
     insert.run(...key, event.value ?? null, event.at.toISOString());
@@ -65,6 +70,7 @@ export function createSqliteEventStore(db: SqliteDatabase): EventStore {
   });
 
   return {
+    ...createSqliteEffectFacts(db),
     async record(event, policy) {
       return record(event, policy);
     },
@@ -80,6 +86,7 @@ export function createSqliteEventStore(db: SqliteDatabase): EventStore {
         tenantId: row.tenant_id,
         themeId: themeOf(row.theme_id),
         type: row.type as ThemeFact['type'],
+        subject: row.subject ?? undefined,
         value: row.value ?? undefined,
         people: row.people,
       }));
