@@ -10,6 +10,7 @@ import pino from 'pino';
 import { loadConfig } from '../config/load-config';
 import { isLanguage, type Language } from '../content/languages';
 import { THEME_IDS, type ThemeId } from '../content/theme-schema';
+import { localizePulse } from '../content/localize-pulse';
 import { buildEffectReport } from '../effect-report/build-effect-report';
 import { readStatistics } from '../engagement/read-statistics';
 import { buildCore } from '../index';
@@ -58,6 +59,7 @@ async function main(): Promise<number> {
       stats,
       language: args.language,
       themeTitles,
+      pulse: localizePulse(core.pulse, args.language),
       minGroupSize,
       retentionMonths,
       generatedAt: new Date(),

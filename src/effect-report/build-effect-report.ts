@@ -1,4 +1,5 @@
 import type { Language } from '../content/languages';
+import type { PulseText } from '../content/localize-pulse';
 import type { ThemeId } from '../content/theme-schema';
 import type { TenantStats } from '../engagement/aggregate';
 import { CATALOGUES, interpolate } from '../i18n/catalogue';
@@ -14,6 +15,8 @@ export interface EffectReportInput {
   stats: TenantStats[];
   language: Language;
   themeTitles: Record<ThemeId, string>;
+  /** The pulse questions and answers in the report's language, for the before/after chart. */
+  pulse?: PulseText;
   minGroupSize: number;
   retentionMonths: number;
   generatedAt: Date;
@@ -50,7 +53,13 @@ export function buildEffectReport(input: EffectReportInput): string {
   const r = t.effectReport;
   const min = input.minGroupSize;
   const format = cellFormat(input.language, interpolate(r.suppressed, { min }), r.hidden);
-  const base = { t, format, themeTitle: (id: ThemeId) => input.themeTitles[id], minGroupSize: min };
+  const base = {
+    t,
+    format,
+    themeTitle: (id: ThemeId) => input.themeTitles[id],
+    minGroupSize: min,
+    pulse: input.pulse,
+  };
   const sections =
     input.stats.length > 0
       ? input.stats.map((tenant, index) => tenantSection(tenant, index, base))

@@ -1,3 +1,4 @@
+import type { PulseText } from '../content/localize-pulse';
 import type { ThemeId } from '../content/theme-schema';
 import type { Catalogue } from '../i18n/catalogue';
 import type { CellFormat } from './format-cells';
@@ -10,4 +11,6 @@ export interface SectionContext {
   /** Unique in the document, so SVG ids never clash between tenants. */
   idPrefix: string;
   minGroupSize: number;
+  /** The pulse questions and answers in the report's language. */
+  pulse?: PulseText;
 }

@@ -6,15 +6,16 @@ export const FONT_SIZE = 12;
 export const INK = '#1a1a1a';
 
 /**
- * Fills that stay apart in grayscale (dark, middle, light, very light), each
+ * Fills that stay apart in grayscale (five steps from dark to almost white), each
  * with the text colour that reads on it. Meaning never rests on the fill:
  * every bar has a text label or a legend entry in the same order.
  */
 export const TONES = [
   { fill: '#1d3557', text: '#ffffff' },
-  { fill: '#4a7fa8', text: '#ffffff' },
-  { fill: '#a9c6dd', text: INK },
-  { fill: '#eef2f6', text: INK },
+  { fill: '#3d6a93', text: '#ffffff' },
+  { fill: '#7fa6c6', text: INK },
+  { fill: '#bcd3e6', text: INK },
+  { fill: '#f4f6f8', text: INK },
 ] as const;
 
 export const toneOf = (index: number) => TONES[index % TONES.length] ?? TONES[0];

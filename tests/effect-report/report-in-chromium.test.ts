@@ -140,6 +140,17 @@ describeWithChromium('npm run report: the effect report in headless Chromium', (
     expect(checks.suppressed).toEqual([SUPPRESSED]);
   });
 
+  it('draws the pulse before and after as shares per question, the hidden rest hatched', () => {
+    const pulse = chart('pulse');
+    const parts = EXPECTED.pulse.flatMap((row) => shown(row.parts).map((value) => ({ value, total: row.total })));
+    expect(pulse.segments.map(({ value, total }) => ({ value, total }))).toEqual(parts);
+    for (const segment of pulse.segments)
+      expect(segment.width / pulse.width).toBeCloseTo(segment.value / segment.total, 2);
+    expect(pulse.hidden.map((w) => w / pulse.width)).toEqual([expect.closeTo(6 / 20, 2), expect.closeTo(10 / 22, 2)]);
+    // The four questions nobody answered: no bar before or after.
+    expect(pulse.suppressed).toEqual(Array(8).fill(SUPPRESSED));
+  });
+
   it('draws «Meld fra» per month and says the median', async () => {
     const reports = chart('reports');
     expect(reports.bars.map((b) => b.value)).toEqual(shown(EXPECTED.reports.map(([, n]) => n)));
@@ -158,13 +169,15 @@ describeWithChromium('npm run report: the effect report in headless Chromium', (
   });
 
   it('gives every chart a title and a description, and the same figures in a table', async () => {
-    expect(drawn.map((d) => d.id)).toEqual(['funnel', 'checks', 'reports', 'questions'].map((n) => `tenant-0-${n}`));
+    expect(drawn.map((d) => d.id)).toEqual(
+      ['funnel', 'checks', 'pulse', 'reports', 'questions'].map((n) => `tenant-0-${n}`),
+    );
     for (const d of drawn) {
       expect(d.title).not.toBe('');
       expect(d.desc).not.toBe('');
       expect(d.labelledBy).toBe(`${d.id}-title ${d.id}-desc`);
     }
-    const [funnel, checks, reports, questions] = (await page.evaluate(TABLES)) as string[][][];
+    const [funnel, checks, pulse, reports, questions] = (await page.evaluate(TABLES)) as string[][][];
     const text = (cells: string[] | undefined) => cells?.map((c) => c.replace(/\s/g, ' '));
     expect(text(funnel?.[0])).toEqual(['Lås enhetene dine', '40', '24', '18', '67 %', '9']);
     expect(text(funnel?.[2])).toEqual([
@@ -180,7 +193,7 @@ describeWithChromium('npm run report: the effect report in headless Chromium', (
       ['7', EXPECTED.questionShares[1]],
       [SUPPRESSED, EXPECTED.questionShares[2]],
     ]);
-    expect(await page.textContent('body')).toContain('Puls før og etter');
+    expect(text(pulse?.[0])).toEqual(['Låser skjermen – før', SUPPRESSED, '8', '6', SUPPRESSED, SUPPRESSED, '20']);
   });
 
   it('fits A4 print width: nothing overflows the page or its chart', async () => {

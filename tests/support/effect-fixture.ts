@@ -66,6 +66,17 @@ export async function seedEffectData(dataDir: string): Promise<void> {
   await record(10, 19, 'report-sent', undefined, 'suspicious-sms', new Date('2026-10-31T22:30:00Z')); // Oslo: 31 Oct
   await record(0, 3, 'report-delay', undefined, '4-24h');
   await record(3, 7, 'report-delay', undefined, '1-2d');
+  // Pulse, lock-screen: before 5/8/6/0/1 of 20 (always goes too: 0 + 1 < 5), after 12/8/2/0/0 of 22 (usually goes too).
+  const pulse = async (phase: string, counts: number[]) => {
+    let n = 0;
+    for (const [index, value] of ['always', 'usually', 'rarely', 'never', 'unknown'].entries())
+      for (let i = 0; i < (counts[index] ?? 0); i++, n++) {
+        const event = { tenantId: TENANT, pseudonym: `p${n}`, type: 'pulse-answered' as const, value, at };
+        await events.record({ ...event, subject: `${phase}/lock-screen` }, 'latest');
+      }
+  };
+  await pulse('before', [5, 8, 6, 0, 1]);
+  await pulse('after', [12, 8, 2, 0, 0]);
   // Another municipality with too little to show: it must not appear in a report for TENANT.
   await record(0, 2, 'committed', 'lock-devices', undefined, at, SMALL_TENANT);
   db.close();
@@ -84,6 +95,10 @@ export const EXPECTED = {
     { total: 17, parts: [8, S, S, S] },
     { total: 15, parts: [S, 5, 5, S] },
     { total: S, parts: [S, S, S, S] },
+  ],
+  pulse: [
+    { total: 20, parts: [S, 8, 6, S, S] },
+    { total: 22, parts: [12, S, S, S, S] },
   ],
   questions: [10, 7, S],
   questionShares: ['50 %', 'skjult', 'skjult'],
