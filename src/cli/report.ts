@@ -6,16 +6,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import pino from 'pino';
-import { loadConfig } from '../config/load-config';
 import { isLanguage, type Language } from '../content/languages';
 import { THEME_IDS, type ThemeId } from '../content/theme-schema';
 import { localizePulse } from '../content/localize-pulse';
 import { buildEffectReport } from '../effect-report/build-effect-report';
 import { readStatistics } from '../engagement/read-statistics';
-import { buildCore } from '../index';
-import { createLogger } from '../log/create-logger';
-import { StartupError } from '../startup-error';
+import { runCoreCli } from './run-core-cli';
 
 const USAGE = 'usage: npm run report -- --out <file.html> [--tenant <id>] [--language nb|nn|en]';
 
@@ -39,45 +35,24 @@ function parseArgs(args: string[]): ReportArgs | undefined {
   return { out, tenant: flags.get('--tenant'), language };
 }
 
-async function main(): Promise<number> {
-  (await import('dotenv')).config({ quiet: true });
-  const args = parseArgs(process.argv.slice(2));
-  if (!args) {
-    console.error(USAGE);
-    return 2;
-  }
-  const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
-  const core = buildCore(config, createLogger(config.logLevel, pino.destination(2)));
-  try {
-    const { minGroupSize, retentionMonths } = config.engagement;
-    const all = await readStatistics(core.stores.events, minGroupSize);
-    const stats = args.tenant ? all.filter((tenant) => tenant.tenantId === args.tenant) : all;
-    const themeTitles = Object.fromEntries(
-      THEME_IDS.map((id) => [id, core.themes.text(id, args.language).title]),
-    ) as Record<ThemeId, string>;
-    const html = buildEffectReport({
-      stats,
-      language: args.language,
-      themeTitles,
-      pulse: localizePulse(core.pulse, args.language),
-      minGroupSize,
-      retentionMonths,
-      generatedAt: new Date(),
-    });
-    const out = path.resolve(args.out);
-    mkdirSync(path.dirname(out), { recursive: true });
-    writeFileSync(out, html, 'utf8');
-    process.stdout.write(`${out}\n`);
-    return 0;
-  } finally {
-    await core.stores.health.close();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof StartupError ? error.message : error);
-    process.exit(1);
-  },
-);
+runCoreCli(USAGE, parseArgs, async (args, config, core) => {
+  const { minGroupSize, retentionMonths } = config.engagement;
+  const all = await readStatistics(core.stores.events, minGroupSize);
+  const stats = args.tenant ? all.filter((tenant) => tenant.tenantId === args.tenant) : all;
+  const themeTitles = Object.fromEntries(
+    THEME_IDS.map((id) => [id, core.themes.text(id, args.language).title]),
+  ) as Record<ThemeId, string>;
+  const html = buildEffectReport({
+    stats,
+    language: args.language,
+    themeTitles,
+    pulse: localizePulse(core.pulse, args.language),
+    minGroupSize,
+    retentionMonths,
+    generatedAt: new Date(),
+  });
+  const out = path.resolve(args.out);
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, html, 'utf8');
+  process.stdout.write(`${out}\n`);
+});
