@@ -3,7 +3,8 @@ import { normalizeCommandText } from './match-command';
 
 export type AdminCommand = { verb: 'preview' | 'send'; theme?: ThemeId };
 
-const VERBS: Record<string, AdminCommand['verb']> = {
+/** The admin verbs in every language; the pulse commands use the same. */
+export const ADMIN_VERBS: Record<string, AdminCommand['verb']> = {
   preview: 'preview',
   forhåndsvis: 'preview',
   førehandsvis: 'preview',
@@ -13,7 +14,7 @@ const VERBS: Record<string, AdminCommand['verb']> = {
 /** "send passwords", "forhåndsvis 3": theme by id or by its number in the campaign (1–10). */
 export function parseAdminCommand(text: string | undefined): AdminCommand | undefined {
   const [verbWord, argument, ...rest] = normalizeCommandText(text ?? '').split(' ');
-  const verb = VERBS[verbWord ?? ''];
+  const verb = ADMIN_VERBS[verbWord ?? ''];
   if (!verb || argument === undefined || rest.length > 0) return undefined;
   const byNumber = /^\d+$/.test(argument) ? THEME_IDS[Number(argument) - 1] : undefined;
   const byId = (THEME_IDS as readonly string[]).includes(argument) ? (argument as ThemeId) : undefined;
