@@ -15,7 +15,7 @@ import { createThemeLibrary } from './content/theme-library';
 import { composeReports } from './compose-reports';
 import { createQuestionAnswerer } from './questions/answer-question';
 import type { EngagementServices } from './engagement/engagement-services';
-import { pseudonymOf } from './engagement/pseudonym';
+import { createPseudonymizer } from './engagement/pseudonym';
 import { startEventPurge } from './engagement/purge-events';
 import { createReminderScheduler, REMINDER_RETRY_POLICY } from './engagement/reminders/reminder-scheduler';
 import { createLogger, type Logger } from './log/create-logger';
@@ -59,7 +59,7 @@ export function buildCore(config: Config, log: Logger) {
     events: stores.events,
     personalData: stores.personalData,
     reminders: stores.reminders,
-    pseudonymOf: (tenantId, aadObjectId) => pseudonymOf(pepper, tenantId, aadObjectId),
+    pseudonymOf: createPseudonymizer(pepper),
     lastNudgeSentAt: (tenantId, aadObjectId, before) =>
       stores.deliveries.lastNudgeSentAt(tenantId, aadObjectId, before),
     minGroupSize,

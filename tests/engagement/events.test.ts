@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { loadConfig } from '../../src/config/load-config';
-import { pseudonymOf } from '../../src/engagement/pseudonym';
+import { createPseudonymizer, pseudonymOf } from '../../src/engagement/pseudonym';
 import { purgeExpiredEvents, retentionCutoff } from '../../src/engagement/purge-events';
 import { openSqlite } from '../../src/stores/sqlite/open-sqlite';
 import { createSqliteEventStore } from '../../src/stores/sqlite/sqlite-event-store';
@@ -43,6 +43,15 @@ describe('pseudonyms', () => {
     expect(pseudonymOf('pepper-one', 't', 'a')).toBe(a);
     expect(pseudonymOf('pepper-two', 'T', 'A')).not.toBe(a);
     expect(pseudonymOf('pepper-one', 'T', 'B')).not.toBe(a);
+  });
+
+  it('are remembered per service without changing what they are', () => {
+    const remembered = createPseudonymizer('pepper-one');
+    expect(remembered('T', 'A')).toBe(pseudonymOf('pepper-one', 'T', 'A'));
+    expect(remembered('T', 'A')).toBe(pseudonymOf('pepper-one', 'T', 'A'));
+    expect(remembered('t', 'a')).toBe(pseudonymOf('pepper-one', 'T', 'A'));
+    expect(remembered('T', 'B')).toBe(pseudonymOf('pepper-one', 'T', 'B'));
+    expect(createPseudonymizer('pepper-two')('T', 'A')).toBe(pseudonymOf('pepper-two', 'T', 'A'));
   });
 });
 

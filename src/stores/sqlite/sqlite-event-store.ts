@@ -1,5 +1,5 @@
 import { isThemeId } from '../../content/theme-library';
-import type { EventType, UsageEvent } from '../../engagement/usage-event';
+import type { EventType, RecordPolicy, UsageEvent } from '../../engagement/usage-event';
 import type { EventStore, PersonalDataStore, ThemeFact } from '../event-store';
 import type { SqliteDatabase } from './open-sqlite';
 import { createSqliteEffectFacts } from './sqlite-effect-facts';
@@ -61,18 +61,29 @@ export function createSqliteEventStore(db: SqliteDatabase): EventStore {
      WHERE d.status = 'sent' AND r.kind = 'nudge'
      GROUP BY d.tenant_id, r.theme_id`);
 
-  const record = db.transaction((event: UsageEvent, policy: string) => {
-    const key = [event.tenantId, event.pseudonym, event.type, event.themeId ?? null, event.subject ?? null];
+  const keyOf = (event: UsageEvent) => [
+    event.tenantId,
+    event.pseudonym,
+    event.type,
+    event.themeId ?? null,
+    event.subject ?? null,
+  ];
+  const append = (event: UsageEvent) => insert.run(...keyOf(event), event.value ?? null, event.at.toISOString());
+  // Check-then-write must not interleave with another writer; one insert is atomic on its own.
+  const recordOnce = db.transaction((event: UsageEvent, policy: RecordPolicy) => {
+    const key = keyOf(event);
     if (policy === 'first' && exists.get(...key)) return false;
     if (policy === 'latest') removeSame.run(...key);
-    insert.run(...key, event.value ?? null, event.at.toISOString());
+    append(event);
     return true;
   });
 
   return {
     ...createSqliteEffectFacts(db),
     async record(event, policy) {
-      return record(event, policy);
+      if (policy !== 'append') return recordOnce(event, policy);
+      append(event);
+      return true;
     },
     async listFor(tenantId, pseudonym) {
       return (listFor.all(tenantId, pseudonym) as EventRow[]).map(toEvent);
