@@ -6,7 +6,7 @@ import type { Turn } from '../domain/turn';
 import { recordEvent } from '../engagement/record-event';
 import { pulseSubject } from '../engagement/pulse-subject';
 import { textsFor } from '../i18n/texts-for';
-import { respondWithCard } from './quiz-routes';
+import { respondWithCard } from './card-actions';
 
 const isPulseAction = (turn: Turn, name: string) =>
   (turn.kind === 'submit' || turn.kind === 'invoke') &&

@@ -4,7 +4,7 @@ import type { ThemeText } from '../content/localize-theme';
 import type { Turn } from '../domain/turn';
 import { personOf, pseudonymFor } from '../engagement/record-event';
 import { textsFor } from '../i18n/texts-for';
-import { isCardAction, themeOf } from './quiz-routes';
+import { isThemeCardAction, themeOf } from './card-actions';
 
 /** The person's first answer to a theme's quiz, from their own events: what they knew. */
 async function recordedAnswer(turn: Turn, ctx: RouteContext, themeId: string): Promise<string | undefined> {
@@ -31,7 +31,7 @@ function answerOf(theme: ThemeText, value: string, option: unknown): QuizAnswer 
  */
 export const refreshQuiz: Route = {
   name: 'quiz-refresh',
-  select: (turn) => turn.kind === 'invoke' && isCardAction(turn, 'quiz-refresh'),
+  select: (turn) => turn.kind === 'invoke' && isThemeCardAction(turn, 'quiz-refresh'),
   async handle(turn, ctx) {
     const t = textsFor(ctx.language, ctx.services.localRules);
     const theme = themeOf(turn, ctx);

@@ -1,27 +1,12 @@
-import type { Route, RouteContext } from '../app/route';
+import type { Route } from '../app/route';
 import { quizCard, quizResultCard } from '../cards/theme-cards';
-import { isThemeId } from '../content/theme-library';
-import type { AdaptiveCard, Turn, TurnResult } from '../domain/turn';
 import { recordEvent } from '../engagement/record-event';
 import { textsFor } from '../i18n/texts-for';
-
-export const isCardAction = (turn: Turn, name: string) =>
-  (turn.kind === 'submit' || turn.kind === 'invoke') && turn.action?.name === name && isThemeId(turn.action.data.theme);
-
-/** Action.Execute replaces the card in place; Action.Submit (older clients) gets a new message. */
-export function respondWithCard(turn: Turn, card: AdaptiveCard): TurnResult {
-  return turn.kind === 'invoke' ? { replies: [], updatedCard: card } : { replies: [{ kind: 'card', card }] };
-}
-
-export function themeOf(turn: Turn, ctx: RouteContext) {
-  const id = turn.action?.data.theme;
-  if (!isThemeId(id)) throw new RangeError('route selected a turn without a valid theme');
-  return ctx.services.themes.text(id, ctx.language);
-}
+import { isThemeCardAction, respondWithCard, themeOf } from './card-actions';
 
 export const openQuiz: Route = {
   name: 'quiz-open',
-  select: (turn) => isCardAction(turn, 'quiz-open'),
+  select: (turn) => isThemeCardAction(turn, 'quiz-open'),
   async handle(turn, ctx) {
     const t = textsFor(ctx.language, ctx.services.localRules);
     const card = quizCard(ctx.services.cards, t, themeOf(turn, ctx), turn.address.userId);
@@ -31,7 +16,7 @@ export const openQuiz: Route = {
 
 export const answerQuiz: Route = {
   name: 'quiz-answer',
-  select: (turn) => isCardAction(turn, 'quiz-answer'),
+  select: (turn) => isThemeCardAction(turn, 'quiz-answer'),
   async handle(turn, ctx) {
     const t = textsFor(ctx.language, ctx.services.localRules);
     const theme = themeOf(turn, ctx);

@@ -1,31 +1,17 @@
-import type { Route, RouteContext } from '../app/route';
+import type { Route } from '../app/route';
 import { checkPickedDay, defaultReminderTime, type PickedDay } from '../calendar/reminder-time';
 import { reminderChoiceCard, reminderSetCard } from '../cards/reminder-cards';
-import { isThemeId } from '../content/theme-library';
-import type { AdaptiveCard, Turn, TurnResult } from '../domain/turn';
+import type { Turn } from '../domain/turn';
 import { personOf, recordEvent } from '../engagement/record-event';
 import { textsFor } from '../i18n/texts-for';
+import { isThemeCardAction, respondWithCard, themeOf } from './card-actions';
 
 /**
  * Only in the personal chat: the reminder is sent back where it was asked
  * for, and a reminder meant for one person must never land in a team.
  */
 const isReminderAction = (turn: Turn, name: string) =>
-  (turn.kind === 'submit' || turn.kind === 'invoke') &&
-  turn.action?.name === name &&
-  isThemeId(turn.action.data.theme) &&
-  (turn.conversationType === undefined || turn.conversationType === 'personal');
-
-/** Action.Execute replaces the card in place; Action.Submit (older clients) gets a new message. */
-function respondWithCard(turn: Turn, card: AdaptiveCard): TurnResult {
-  return turn.kind === 'invoke' ? { replies: [], updatedCard: card } : { replies: [{ kind: 'card', card }] };
-}
-
-function themeOf(turn: Turn, ctx: RouteContext) {
-  const id = turn.action?.data.theme;
-  if (!isThemeId(id)) throw new RangeError('route selected a turn without a valid theme');
-  return ctx.services.themes.text(id, ctx.language);
-}
+  isThemeCardAction(turn, name) && (turn.conversationType === undefined || turn.conversationType === 'personal');
 
 /**
  * The suggested Friday carries its day, so the user gets the day the button
