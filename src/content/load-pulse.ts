@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { StartupError } from '../startup-error';
 import { localizedStrings } from './check-theme';
+import { parseYamlWithSchema } from './parse-yaml-with-schema';
 import { pulseSchema, type PulseSurvey } from './pulse-schema';
 import { findBokmalInNynorsk, findNynorskInBokmal } from './written-standard-lint';
 
@@ -36,25 +36,10 @@ export function checkPulse(survey: PulseSurvey): string[] {
 
 /** Parses and checks the pulse file's text. Pure: the caller does the reading. */
 export function parsePulse(file: string, source: string): PulseSurvey {
-  let raw: unknown;
-  try {
-    raw = parse(source);
-  } catch (error) {
-    throw new PulseFileError(file, [`YAML syntax: ${(error as Error).message}`]);
-  }
-  const result = pulseSchema.safeParse(raw);
-  if (!result.success) {
-    throw new PulseFileError(
-      file,
-      result.error.issues.map((issue) => {
-        const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-        return `${field.replace(/^\./, '') || '(file)'}: ${issue.message}`;
-      }),
-    );
-  }
-  const problems = checkPulse(result.data);
+  const survey = parseYamlWithSchema(source, pulseSchema, (problems) => new PulseFileError(file, problems));
+  const problems = checkPulse(survey);
   if (problems.length > 0) throw new PulseFileError(file, problems);
-  return result.data;
+  return survey;
 }
 
 /** Loads themes/pulse.yaml (or the file in `folder`); a broken file stops start-up. */

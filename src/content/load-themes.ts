@@ -1,9 +1,8 @@
 import { StartupError } from '../startup-error';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
-import type { z } from 'zod';
 import { checkTheme } from './check-theme';
+import { parseYamlWithSchema } from './parse-yaml-with-schema';
 import { THEME_IDS, themeSchema, type Theme } from './theme-schema';
 
 /** Thrown when a theme file is broken; the message names the file and the field. */
@@ -16,29 +15,14 @@ export class ThemeFileError extends StartupError {
   }
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const field = issue.path
-    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-    .join('')
-    .replace(/^\./, '');
-  return `${field || '(file)'}: ${issue.message}`;
-}
-
 /** Parses and checks one theme file's text. Pure: the caller does the reading. */
 export function parseTheme(file: string, source: string): Theme {
-  let raw: unknown;
-  try {
-    raw = parse(source);
-  } catch (error) {
-    throw new ThemeFileError(file, [`YAML syntax: ${(error as Error).message}`]);
-  }
-  const result = themeSchema.safeParse(raw);
-  if (!result.success) throw new ThemeFileError(file, result.error.issues.map(describeIssue));
-  const problems = checkTheme(result.data).map((p) => `${p.field}: ${p.message}`);
-  const expectedName = `${result.data.id}.yaml`;
+  const theme = parseYamlWithSchema(source, themeSchema, (problems) => new ThemeFileError(file, problems));
+  const problems = checkTheme(theme).map((p) => `${p.field}: ${p.message}`);
+  const expectedName = `${theme.id}.yaml`;
   if (path.basename(file) !== expectedName) problems.push(`id: file must be named ${expectedName}`);
   if (problems.length > 0) throw new ThemeFileError(file, problems);
-  return result.data;
+  return theme;
 }
 
 /** Loads all ten themes from a folder, in the fixed campaign order. */
