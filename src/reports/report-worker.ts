@@ -1,8 +1,8 @@
-import { hostname } from 'node:os';
-import { randomUUID } from 'node:crypto';
 import { deliverReport } from './deliver-report';
 import { sendNotice } from './send-notice';
 import type { ReportWorkerDeps } from './worker-deps';
+import { newLeaseHolder } from '../domain/lease-holder';
+import { createPeriodicPass } from '../domain/periodic-pass';
 
 export interface ReportWorker {
   start(): void;
@@ -24,16 +24,12 @@ const PURGE_EVERY_MS = 60 * 60_000;
  */
 export function createReportWorker(deps: ReportWorkerDeps): ReportWorker {
   const now = deps.clock ?? (() => new Date());
-  const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let again = false;
-  let stopped = false;
+  const owner = newLeaseHolder();
   let lastPurge = 0;
 
   async function pass(): Promise<void> {
     let claims = await deps.outbox.claimDue(now(), deps.leaseMs, owner, BATCH);
-    while (claims.length > 0 && !stopped) {
+    while (claims.length > 0 && !periodic.stopped) {
       for (const claim of claims) {
         if (claim.item.status === 'pending' || claim.item.status === 'delivering')
           await deliverReport(deps, claim, now);
@@ -48,37 +44,17 @@ export function createReportWorker(deps: ReportWorkerDeps): ReportWorker {
     }
   }
 
-  function tick(): Promise<void> {
-    if (stopped) return Promise.resolve();
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = pass()
-      .catch((error: unknown) =>
-        deps.log.error({ err: { message: (error as Error).message } }, 'report outbox pass failed; will try again'),
-      )
-      .finally(() => {
-        running = undefined;
-        if (again) {
-          again = false;
-          void tick();
-        }
-      });
-    return running;
-  }
+  const periodic = createPeriodicPass(pass, {
+    intervalMs: deps.intervalMs,
+    runAgainIfBusy: true,
+    onError: (error) =>
+      deps.log.error({ err: { message: (error as Error).message } }, 'report outbox pass failed; will try again'),
+  });
 
   return {
-    start() {
-      timer = setInterval(() => void tick(), deps.intervalMs);
-      void tick();
-    },
-    wake: () => void tick(),
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-    runOnce: tick,
+    start: periodic.start,
+    wake: () => void periodic.run(),
+    stop: periodic.stop,
+    runOnce: periodic.run,
   };
 }

@@ -1,5 +1,3 @@
-import { hostname } from 'node:os';
-import { randomUUID } from 'node:crypto';
 import type { CampaignConfig } from '../config/load-config';
 import type { ProactiveSender } from '../domain/proactive';
 import type { Logger } from '../log/create-logger';
@@ -8,6 +6,7 @@ import type { Reply } from '../domain/turn';
 import { DEFAULT_RETRY_POLICY } from './classify-outcome';
 import { createCampaignService, type CampaignService } from './campaign-service';
 import { createDeliveryEngine, type DeliveryEngine } from './delivery-engine';
+import { newLeaseHolder } from '../domain/lease-holder';
 
 export interface Rollout {
   campaign: CampaignService;
@@ -31,7 +30,7 @@ export function createRollout(
     leaseTtlMs: config.leaseTtlMs,
     retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: config.maxAttempts },
     // Unique per process, so a restarted process never mistakes a dead sender's claims for its own.
-    holder: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+    holder: newLeaseHolder(),
     log,
   });
   const campaign = createCampaignService({

@@ -3,9 +3,9 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/project-paths';
 import type { Reminder } from '../../src/stores/reminder-store';
-import { createSqliteStores, type Stores } from '../../src/stores/sqlite/create-sqlite-stores';
+import type { Stores } from '../../src/stores/sqlite/create-sqlite-stores';
 import { waitFor } from '../support/child-service';
-import { newDataDir } from '../support/test-service';
+import { useTwoConnections } from '../support/two-connections';
 
 const T0 = new Date('2026-06-12T08:00:00Z');
 const later = (ms: number) => new Date(T0.getTime() + ms);
@@ -31,15 +31,7 @@ const reminder = (n: number, overrides: Partial<Reminder> = {}): Reminder => ({
 let dataDir: string;
 let a: Stores;
 let b: Stores;
-beforeEach(() => {
-  dataDir = newDataDir();
-  a = createSqliteStores(dataDir);
-  b = createSqliteStores(dataDir); // a second connection, as a second instance would have
-});
-afterEach(async () => {
-  await a.health.close();
-  await b.health.close();
-});
+useTwoConnections((opened) => ({ dataDir, a, b } = opened));
 
 /** Another process on the same file, as a second instance of refleks would be; claims once told to go. */
 async function otherProcess(owner: string, now: Date) {

@@ -7,17 +7,9 @@ import {
 } from '../../src/calendar/campaign-schedule';
 import { easterSunday, isWorkingDay } from '../../src/calendar/norwegian-holidays';
 import { osloToInstant, osloWallClock } from '../../src/calendar/oslo-time';
-import { THEME_IDS } from '../../src/content/theme-schema';
+import { campaignSettings } from '../support/campaign-settings';
 
-const settings = (overrides: Partial<CampaignSettings> = {}): CampaignSettings => ({
-  start: { year: 2026, month: 9 },
-  themeOrder: THEME_IDS,
-  sendWorkingDay: 1,
-  sendTime: { hour: 9, minute: 0 },
-  pauseMonths: [7],
-  followUpWeeks: 3,
-  ...overrides,
-});
+const settings = campaignSettings;
 const iso = (d: Date) => d.toISOString();
 const nudges = (s: CampaignSettings) => buildSchedule(s).filter((m) => m.kind === 'nudge');
 

@@ -1,19 +1,11 @@
 import { buildSchedule, type CampaignSettings } from '../../src/calendar/campaign-schedule';
 import { pulseMessage, withPulse } from '../../src/calendar/pulse-schedule';
-import { THEME_IDS } from '../../src/content/theme-schema';
 import { TENANT } from '../support/activities';
 import { useConnectorStandIn } from '../support/connector-stand-in';
 import { addRecipients, createTestRollout, recipientId } from '../support/rollout-fixture';
+import { campaignSettings } from '../support/campaign-settings';
 
-const settings = (overrides: Partial<CampaignSettings> = {}): CampaignSettings => ({
-  start: { year: 2026, month: 9 },
-  themeOrder: THEME_IDS,
-  sendWorkingDay: 1,
-  sendTime: { hour: 9, minute: 0 },
-  pauseMonths: [7],
-  followUpWeeks: 3,
-  ...overrides,
-});
+const settings = campaignSettings;
 const pulses = (s: CampaignSettings) =>
   withPulse(s, buildSchedule(s))
     .filter((m) => m.kind.startsWith('pulse'))

@@ -1,6 +1,6 @@
-import { createSqliteStores, type Stores } from '../../src/stores/sqlite/create-sqlite-stores';
+import type { Stores } from '../../src/stores/sqlite/create-sqlite-stores';
 import type { NewReport } from '../../src/reports/report-types';
-import { newDataDir } from '../support/test-service';
+import { useTwoConnections } from '../support/two-connections';
 
 const report = (n: number): NewReport => ({
   kind: 'report',
@@ -19,18 +19,9 @@ const report = (n: number): NewReport => ({
 const T0 = new Date('2026-12-31T22:30:00Z'); // 23:30 in Oslo: still 2026
 const later = (ms: number) => new Date(T0.getTime() + ms);
 
-let dataDir: string;
 let a: Stores;
 let b: Stores;
-beforeEach(() => {
-  dataDir = newDataDir();
-  a = createSqliteStores(dataDir);
-  b = createSqliteStores(dataDir); // a second connection, as a second instance would have
-});
-afterEach(async () => {
-  await a.health.close();
-  await b.health.close();
-});
+useTwoConnections((opened) => ({ a, b } = opened));
 
 describe('the SQLite report outbox', () => {
   it('numbers reports per Norwegian year', async () => {

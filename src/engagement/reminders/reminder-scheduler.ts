@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { RetryPolicy } from '../../rollout/classify-outcome';
 import { sendReminder, type ReminderSendDeps } from './send-reminder';
+import { newLeaseHolder } from '../../domain/lease-holder';
+import { createPeriodicPass } from '../../domain/periodic-pass';
 
 export interface ReminderScheduler {
   /** Sends what is overdue at once (after downtime: late, but once), then wakes every interval. */
@@ -41,12 +41,9 @@ export const REMINDER_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs:
  */
 export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderScheduler {
   const now = deps.clock ?? (() => new Date());
-  const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let stopped = false;
+  const owner = newLeaseHolder();
   let pausedUntil = 0;
-  const paused = () => stopped || now().getTime() < pausedUntil;
+  const paused = () => periodic.stopped || now().getTime() < pausedUntil;
 
   async function pass(): Promise<void> {
     while (!paused()) {
@@ -63,26 +60,11 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     }
   }
 
-  function tick(): Promise<void> {
-    if (stopped) return Promise.resolve();
-    running ??= pass()
-      .catch((error: unknown) =>
-        deps.log.error({ err: { message: (error as Error).message } }, 'reminder pass failed; will try again'),
-      )
-      .finally(() => (running = undefined));
-    return running;
-  }
+  const periodic = createPeriodicPass(pass, {
+    intervalMs: deps.intervalMs,
+    onError: (error) =>
+      deps.log.error({ err: { message: (error as Error).message } }, 'reminder pass failed; will try again'),
+  });
 
-  return {
-    start() {
-      timer = setInterval(() => void tick(), deps.intervalMs);
-      void tick();
-    },
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-    runOnce: tick,
-  };
+  return { start: periodic.start, stop: periodic.stop, runOnce: periodic.run };
 }
