@@ -40,3 +40,16 @@ export function osloToInstant(date: LocalDate, hour: number, minute: number): Da
   }
   return new Date(asUtc - 3_600_000);
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * "YYYY-MM-DD HH:MM" in Norwegian time. The form's date and time pickers give
+ * local time without a zone, and IT reads times the way the employee saw them.
+ */
+export function osloDateTime(date: Date): string {
+  const { year, month, day, hour, minute } = osloWallClock(date);
+  return `${year}-${pad(month)}-${pad(day)} ${pad(hour)}:${pad(minute)}`;
+}
+
+export const osloYear = (date: Date): number => osloWallClock(date).year;

@@ -2,7 +2,7 @@ import { itChannelCard } from '../cards/it-channel-card';
 import type { Claim } from '../stores/report-outbox-store';
 import { textsFor } from '../i18n/texts-for';
 import type { ReporterIdentity } from './delivery-ports';
-import { osloDateTime } from './oslo-time';
+import { osloDateTime } from '../calendar/oslo-time';
 import { buildReportMail, categoryLabel, reporterLine } from './report-mail';
 import type { OutboxItem, ReportContent } from './report-types';
 import { classifyHttpFailure, nextStep, type AttemptFailure } from './retry-policy';

@@ -2,7 +2,7 @@ import type { Catalogue } from '../i18n/catalogue';
 import { interpolate } from '../i18n/catalogue';
 import type { OutgoingMail, ReporterIdentity } from './delivery-ports';
 import { escapeHtml, userTextBlock } from './escape-html';
-import { osloDateTime } from './oslo-time';
+import { osloDateTime } from '../calendar/oslo-time';
 import type { OutboxItem, ReportContent } from './report-types';
 
 /** The category in words: the report form's label, or «Spørsmål til IT». */

@@ -5,7 +5,7 @@ import {
   type ReportFormValues,
 } from '../cards/report-cards';
 import { interpolate, type Catalogue } from '../i18n/catalogue';
-import { osloDateTime } from './oslo-time';
+import { osloDateTime } from '../calendar/oslo-time';
 
 export const MAX_DETAILS_LENGTH = 1000;
 /** Clocks differ a little between phone and server; a report a few minutes "ahead" is fine. */

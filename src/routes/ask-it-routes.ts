@@ -2,7 +2,7 @@ import type { Route } from '../app/route';
 import { MAX_DESCRIPTION_LENGTH } from '../cards/report-cards';
 import { interpolate } from '../i18n/catalogue';
 import { textsFor } from '../i18n/texts-for';
-import { osloDateTime } from '../reports/oslo-time';
+import { osloDateTime } from '../calendar/oslo-time';
 import { reporterOf } from './report-routes';
 
 /**

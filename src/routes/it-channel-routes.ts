@@ -2,7 +2,7 @@ import type { Route } from '../app/route';
 import { itChannelCard, type ItChannelCardInput } from '../cards/it-channel-card';
 import type { Turn } from '../domain/turn';
 import { textsFor } from '../i18n/texts-for';
-import { osloDateTime } from '../reports/oslo-time';
+import { osloDateTime } from '../calendar/oslo-time';
 import { REFERENCE_PATTERN } from '../reports/reference-number';
 import { matchCommand } from './match-command';
 

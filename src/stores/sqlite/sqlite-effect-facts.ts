@@ -1,12 +1,9 @@
-import { osloWallClock } from '../../calendar/oslo-time';
+import { osloDateTime } from '../../calendar/oslo-time';
 import { isThemeId } from '../../content/theme-library';
 import type { EventStore, QuestionFact, ReportMonthFact } from '../event-store';
 import type { SqliteDatabase } from './open-sqlite';
 
-const osloMonth = (iso: string) => {
-  const { year, month } = osloWallClock(new Date(iso));
-  return `${year}-${String(month).padStart(2, '0')}`;
-};
+const osloMonth = (iso: string) => osloDateTime(new Date(iso)).slice(0, 7);
 
 /**
  * The facts behind questions per theme and «Meld fra» reports per month.

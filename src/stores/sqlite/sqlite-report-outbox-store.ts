@@ -1,5 +1,5 @@
 import { formatReference } from '../../reports/reference-number';
-import { osloYear } from '../../reports/oslo-time';
+import { osloYear } from '../../calendar/oslo-time';
 import type { Claim, ReportOutboxStore } from '../report-outbox-store';
 import type { SqliteDatabase } from './open-sqlite';
 import { toOutboxItem, type OutboxRow } from './outbox-row';
