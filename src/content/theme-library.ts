@@ -13,6 +13,12 @@ export function isThemeId(value: unknown): value is ThemeId {
   return typeof value === 'string' && (THEME_IDS as readonly string[]).includes(value);
 }
 
+/** A theme as people type it in a command: its number in the campaign (1–10) or its id. */
+export function themeIdByNumberOrId(word: string): ThemeId | undefined {
+  if (/^\d+$/.test(word)) return THEME_IDS[Number(word) - 1];
+  return isThemeId(word) ? word : undefined;
+}
+
 export function createThemeLibrary(themes: Theme[], rules: LocalRules): ThemeLibrary {
   const byId = new Map(themes.map((theme) => [theme.id, theme]));
   const cache = new Map<string, ThemeText>();

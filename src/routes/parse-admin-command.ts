@@ -1,4 +1,5 @@
-import { THEME_IDS, type ThemeId } from '../content/theme-schema';
+import { themeIdByNumberOrId } from '../content/theme-library';
+import type { ThemeId } from '../content/theme-schema';
 import { normalizeCommandText } from './match-command';
 
 export type AdminCommand = { verb: 'preview' | 'send'; theme?: ThemeId };
@@ -16,7 +17,5 @@ export function parseAdminCommand(text: string | undefined): AdminCommand | unde
   const [verbWord, argument, ...rest] = normalizeCommandText(text ?? '').split(' ');
   const verb = ADMIN_VERBS[verbWord ?? ''];
   if (!verb || argument === undefined || rest.length > 0) return undefined;
-  const byNumber = /^\d+$/.test(argument) ? THEME_IDS[Number(argument) - 1] : undefined;
-  const byId = (THEME_IDS as readonly string[]).includes(argument) ? (argument as ThemeId) : undefined;
-  return { verb, theme: byNumber ?? byId };
+  return { verb, theme: themeIdByNumberOrId(argument) };
 }

@@ -1,5 +1,5 @@
+import { themeIdByNumberOrId } from '../content/theme-library';
 import type { Theme, ThemeId } from '../content/theme-schema';
-import { THEME_IDS } from '../content/theme-schema';
 import aliases from '../i18n/command-aliases.json';
 import { normalizeCommandText } from './match-command';
 
@@ -14,11 +14,10 @@ const WORDS = aliases.meetingKit.map(normalizeCommandText).sort((a, b) => b.leng
 
 /** A theme by its number in the campaign (1–10), its id, or its title in any language. */
 function themeNamed(argument: string, themes: readonly Theme[]): ThemeId | undefined {
-  if (/^\d+$/.test(argument)) return THEME_IDS[Number(argument) - 1];
-  const byId = THEME_IDS.find((id) => id === argument);
-  if (byId) return byId;
-  return themes.find((theme) => Object.values(theme.title).some((title) => normalizeCommandText(title) === argument))
-    ?.id;
+  return (
+    themeIdByNumberOrId(argument) ??
+    themes.find((theme) => Object.values(theme.title).some((title) => normalizeCommandText(title) === argument))?.id
+  );
 }
 
 /** "møteopplegg", "møteopplegg 3", "meeting kit passwords", "møteopplegg sterke passord". */
