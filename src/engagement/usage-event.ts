@@ -19,6 +19,13 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
+/**
+ * Events with a theme that do not make someone count as «took part» in it: a
+ * question's theme is only where the answer came from (or the closest guess),
+ * and a pause is the opposite of taking part. Both are counted on their own.
+ */
+export const NOT_TAKING_PART: readonly EventType[] = ['question-asked', 'paused'];
+
 /** One thing a person did, under a pseudonym. Never names, e-mail or text they wrote. */
 export interface UsageEvent {
   tenantId: string;

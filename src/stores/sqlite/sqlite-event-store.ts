@@ -1,5 +1,5 @@
 import { isThemeId } from '../../content/theme-library';
-import type { EventType, RecordPolicy, UsageEvent } from '../../engagement/usage-event';
+import { NOT_TAKING_PART, type EventType, type RecordPolicy, type UsageEvent } from '../../engagement/usage-event';
 import type { EventStore, PersonalDataStore, ThemeFact } from '../event-store';
 import type { SqliteDatabase } from './open-sqlite';
 import { createSqliteEffectFacts } from './sqlite-effect-facts';
@@ -38,16 +38,16 @@ export function createSqliteEventStore(db: SqliteDatabase): EventStore {
   const removeSame = db.prepare(`DELETE FROM events WHERE ${sameKey}`);
   const listFor = db.prepare('SELECT * FROM events WHERE tenant_id = ? AND pseudonym = ? ORDER BY at, rowid');
   const purge = db.prepare('DELETE FROM events WHERE at < ?');
-  // "any" is the funnel's «interacted»: questions are counted on their own, because a question's theme
-  // is only where the answer came from (or the closest guess), not something done with the theme's nudge.
-  // A pause is not taking part either. Pauses count each person once, under the theme of their latest
-  // pause, so the per-theme figures are parts of the total and can be suppressed as such.
+  // "any" is the funnel's «interacted», without the NOT_TAKING_PART types. Pauses count each person once,
+  // under the theme of their latest pause, so the per-theme figures are parts of the total and can be
+  // suppressed as such.
+  const notTakingPart = NOT_TAKING_PART.map((type) => `'${type}'`).join(', ');
   const facts = db.prepare(`
     SELECT tenant_id, theme_id, type, subject, value, COUNT(DISTINCT pseudonym) AS people
       FROM events WHERE type <> 'paused' GROUP BY tenant_id, theme_id, type, subject, value
     UNION ALL
     SELECT tenant_id, theme_id, 'any', NULL, NULL, COUNT(DISTINCT pseudonym)
-      FROM events WHERE theme_id IS NOT NULL AND type NOT IN ('question-asked', 'paused')
+      FROM events WHERE theme_id IS NOT NULL AND type NOT IN (${notTakingPart})
      GROUP BY tenant_id, theme_id
     UNION ALL
     SELECT tenant_id, theme_id, 'paused', NULL, NULL, COUNT(*)
