@@ -3,6 +3,7 @@ import type { App } from '../app/create-app';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Logger } from '../log/create-logger';
 import { activityToTurn } from './activity-to-turn';
+import { ReusingBotFrameworkAuthentication } from './reuse-turn-clients';
 import { sendTurnResult } from './send-turn-result';
 
 export interface BotEndpoint {
@@ -17,7 +18,7 @@ export function createBotEndpoint(
   log: Logger,
   clock: () => Date = () => new Date(),
 ): BotEndpoint {
-  const adapter = new CloudAdapter(auth);
+  const adapter = new CloudAdapter(new ReusingBotFrameworkAuthentication(auth));
   adapter.onTurnError = async (context, error) => {
     log.error(
       { err: { message: error.message, stack: error.stack }, activityType: context.activity.type },
