@@ -100,25 +100,25 @@ function scoreIndex(index: LanguageIndex, words: QueryWord[], scratch: Scratch):
   for (const word of words) addWord(index, word, scratch);
   const { covered, outOfScopeMatched, touched } = scratch;
   const outOfScopeWords = words.filter((w) => w.outOfScope).length;
-  const found = touched.map((document) => ({
-    document,
-    score: (covered[document] ?? 0) / total,
-    missesOutOfScopeWord: (outOfScopeMatched[document] ?? 0) < outOfScopeWords,
-  }));
+  // Sorted as document numbers, not objects: a common word touches a hundred documents or more, and
+  // only the leaders become results. Coverage over one total orders as the score does.
+  touched.sort((a, b) => (covered[b] ?? 0) - (covered[a] ?? 0) || a - b);
+  // Variant coverage only reorders the leaders; the long tail cannot reach them.
+  const terms = new Set(words.flatMap((w) => w.forms.map((f) => f.term)));
+  const leaders = touched.slice(0, RANKED_LEADERS).map((document): FaqScore => {
+    const doc = index.documents[document];
+    if (!doc) throw new RangeError(`posting for a missing document ${document}`);
+    const score = (covered[document] ?? 0) / total;
+    const rank = (1 - VARIANT_SHARE) * score + VARIANT_SHARE * variantCoverage(index, document, terms);
+    const missesOutOfScopeWord = (outOfScopeMatched[document] ?? 0) < outOfScopeWords;
+    return { key: doc.key, theme: doc.theme, faqId: doc.faqId, documentId: doc.id, score, rank, missesOutOfScopeWord };
+  });
   for (const document of touched) {
     covered[document] = 0;
     outOfScopeMatched[document] = 0;
   }
   touched.length = 0;
-  found.sort((a, b) => b.score - a.score || a.document - b.document);
-  // Variant coverage only reorders the leaders; the long tail cannot reach them.
-  const terms = new Set(words.flatMap((w) => w.forms.map((f) => f.term)));
-  return found.slice(0, RANKED_LEADERS).map(({ document, score, missesOutOfScopeWord }) => {
-    const doc = index.documents[document];
-    if (!doc) throw new RangeError(`posting for a missing document ${document}`);
-    const rank = (1 - VARIANT_SHARE) * score + VARIANT_SHARE * variantCoverage(index, document, terms);
-    return { key: doc.key, theme: doc.theme, faqId: doc.faqId, documentId: doc.id, score, rank, missesOutOfScopeWord };
-  });
+  return leaders;
 }
 
 /** Which indexes to search: only the question's own language family when it is known. */
