@@ -7,7 +7,7 @@
  * alternate between the two so both see the same machine load. Prints JSON.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -133,9 +133,10 @@ async function main(): Promise<void> {
   const questions = readQuestionSet(DEV_SET).map((q) => q.question);
   const connector = new ConnectorSink();
   await connector.start();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'refleks-bench-'));
   const servers = await Promise.all([
     startServer('refleks', 'src/index.ts', {
-      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'refleks-bench-')),
+      DATA_DIR: dataDir,
       ALLOWED_TENANT_IDS: '',
       MicrosoftAppId: '',
       NODE_ENV: 'development',
@@ -167,6 +168,7 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all(servers.map(stopServer));
     await connector.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
