@@ -1,7 +1,8 @@
 /**
  * npm run bench:turn
  * Posts the development-set questions as Teams message activities to the real
- * refleks server (src/index.ts, local mode, its own SQLite folder) and to a bare
+ * refleks server as `npm start` runs it (the build in dist/, which the npm
+ * script makes first; local mode, its own SQLite folder) and to a bare
  * botbuilder echo bot set up the same way (echo-bot.ts), each in its own
  * process, with replies going to a loopback Bot Connector stand-in. Rounds
  * alternate between the two so both see the same machine load. Prints JSON.
@@ -57,7 +58,9 @@ async function startServer(name: Server['name'], entry: string, env: NodeJS.Proc
   const profile = process.env.BENCH_PROFILE_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${path.join(process.env.BENCH_PROFILE_DIR, name)}`]
     : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(PROJECT_ROOT, entry)], {
+  // The echo bot's few lines run through tsx; its work is all in botbuilder's compiled JavaScript.
+  const loader = entry.endsWith('.js') ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...profile, ...loader, path.join(PROJECT_ROOT, entry)], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -135,7 +138,7 @@ async function main(): Promise<void> {
   await connector.start();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'refleks-bench-'));
   const servers = await Promise.all([
-    startServer('refleks', 'src/index.ts', {
+    startServer('refleks', 'dist/src/index.js', {
       DATA_DIR: dataDir,
       ALLOWED_TENANT_IDS: '',
       MicrosoftAppId: '',
