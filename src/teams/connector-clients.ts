@@ -4,6 +4,7 @@ import {
   type BotFrameworkAuthentication,
   type ConnectorClient,
 } from 'botframework-connector';
+import { createClientCache } from './client-cache';
 
 /** The pipeline shape we touch inside botbuilder's ConnectorClient (private in its typings). */
 interface PipelineHolder {
@@ -27,17 +28,13 @@ export function createConnectorClients(
     true,
   );
   const factory = auth.createConnectorFactory(identity);
-  const clients = new Map<string, Promise<ConnectorClient>>();
-  return (serviceUrl) => {
-    const cached = clients.get(serviceUrl);
-    if (cached) return cached;
-    // No audience: the factory uses the Bot Framework channel scope, as botbuilder's own proactive path does.
-    const created = factory.create(serviceUrl, undefined).then((client: ConnectorClient) => {
-      (client as unknown as PipelineHolder).client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
-      return client;
-    });
-    clients.set(serviceUrl, created);
-    created.catch(() => clients.delete(serviceUrl));
-    return created;
-  };
+  const clients = createClientCache<ConnectorClient>();
+  // No audience: the factory uses the Bot Framework channel scope, as botbuilder's own proactive path does.
+  return (serviceUrl) =>
+    clients(serviceUrl, () =>
+      factory.create(serviceUrl, undefined).then((client: ConnectorClient) => {
+        (client as unknown as PipelineHolder).client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+        return client;
+      }),
+    );
 }

@@ -8,23 +8,7 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
-
-/** Service URLs are a handful per cloud; the bound only matters if something sends many made-up ones. */
-const MAX_CLIENTS = 64;
-
-/** A small insertion-ordered cache that forgets its oldest entry when full, and failed creations at once. */
-function createClientCache<T>(): (key: string, create: () => Promise<T>) => Promise<T> {
-  const entries = new Map<string, Promise<T>>();
-  return (key, create) => {
-    const cached = entries.get(key);
-    if (cached) return cached;
-    if (entries.size >= MAX_CLIENTS) entries.delete(entries.keys().next().value as string);
-    const created = create();
-    entries.set(key, created);
-    created.catch(() => entries.delete(key));
-    return created;
-  };
-}
+import { createClientCache, type ClientCache } from './client-cache';
 
 /** The bot's own app id, as botbuilder reads it from an inbound identity. */
 const appIdOf = (identity: ClaimsIdentity) =>
@@ -36,7 +20,7 @@ class ReusingConnectorFactory extends ConnectorFactory {
   constructor(
     private readonly inner: ConnectorFactory,
     private readonly appId: string,
-    private readonly cache: (key: string, create: () => Promise<ConnectorClient>) => Promise<ConnectorClient>,
+    private readonly cache: ClientCache<ConnectorClient>,
   ) {
     super();
   }
