@@ -1,7 +1,8 @@
 import { StartupError } from '../startup-error';
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { z } from 'zod';
 import { localRulesSchema, type LocalRules } from './local-rules-schema';
+import { parseYamlWithSchema } from './parse-yaml-with-schema';
 
 export class LocalRulesError extends StartupError {
   constructor(file: string, problems: string[]) {
@@ -11,22 +12,12 @@ export class LocalRulesError extends StartupError {
   }
 }
 
+/** An empty file, or one with only comments, sets nothing. */
+const rulesOrNothing = z.preprocess((raw) => raw ?? {}, localRulesSchema);
+
 /** Parses local rules from YAML or JSON text. */
 export function parseLocalRules(file: string, source: string): LocalRules {
-  let raw: unknown;
-  try {
-    raw = parse(source) ?? {};
-  } catch (error) {
-    throw new LocalRulesError(file, [`YAML syntax: ${(error as Error).message}`]);
-  }
-  const result = localRulesSchema.safeParse(raw);
-  if (!result.success) {
-    throw new LocalRulesError(
-      file,
-      result.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`),
-    );
-  }
-  return result.data;
+  return parseYamlWithSchema(source, rulesOrNothing, (problems) => new LocalRulesError(file, problems));
 }
 
 /** No file configured means no local rules: every text uses its general wording. */
