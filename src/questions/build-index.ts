@@ -16,9 +16,13 @@ export interface FaqRef {
   faqId: string;
 }
 
-/** One way an FAQ entry's question is asked, analysed, to see how much of it a question covers. */
+/**
+ * One way an FAQ entry's question is asked, analysed, to see how much of it a
+ * question covers: its terms (as term ids) and their weights, side by side.
+ */
 export interface QuestionVariant {
-  terms: readonly { term: string; weight: number }[];
+  termIds: Int32Array;
+  weights: Float64Array;
   total: number;
 }
 
@@ -31,10 +35,13 @@ export interface FaqDocument extends FaqRef {
   variants: readonly QuestionVariant[];
 }
 
-/** A document that contains a term, and in which fields (FIELD_BIT). */
-export interface Posting {
-  document: number;
-  fields: number;
+/**
+ * The documents that contain one term, and in which fields (FIELD_BIT), side
+ * by side in typed arrays: every question walks a few hundred of these.
+ */
+export interface PostingList {
+  documents: Int32Array;
+  fields: Uint8Array;
 }
 
 /**
@@ -46,7 +53,10 @@ export interface LanguageIndex {
   stemmer: StemmerLanguage;
   analyser: Analyser;
   documents: readonly FaqDocument[];
-  postings: ReadonlyMap<string, readonly Posting[]>;
+  /** Every indexed term's number: postings and question variants refer to terms by it. */
+  termIds: ReadonlyMap<string, number>;
+  /** By term id. */
+  postings: readonly PostingList[];
   /** How rare a term is across FAQ entries: ln(1 + entries / entries with the term). */
   idf: ReadonlyMap<string, number>;
   maxIdf: number;
@@ -111,7 +121,7 @@ function buildLanguageIndex(themes: ThemeLibrary, stemmer: StemmerLanguage, lang
     }
     return bits;
   });
-  const postings = new Map<string, Posting[]>();
+  const postings = new Map<string, { document: number; fields: number }[]>();
   const entriesPerTerm = new Map<string, Set<string>>();
   fieldsPerTerm.forEach((bits, document) => {
     for (const [term, fields] of bits) {
@@ -121,13 +131,20 @@ function buildLanguageIndex(themes: ThemeLibrary, stemmer: StemmerLanguage, lang
       entriesPerTerm.set(term, (entriesPerTerm.get(term) ?? new Set()).add(raw[document]?.key ?? ''));
     }
   });
+  const termIds = new Map([...postings.keys()].map((term, id) => [term, id]));
   const frequencies = new Map([...entriesPerTerm].map(([term, entries]) => [term, entries.size]));
   const entries = new Set(raw.map((doc) => doc.key)).size;
   const idf = new Map([...frequencies].map(([term, count]) => [term, Math.log(1 + entries / count)]));
 
   const toVariant = (text: string): QuestionVariant => {
-    const terms = [...new Set(analyser.terms(text))].map((term) => ({ term, weight: idf.get(term) ?? 0 }));
-    return { terms, total: terms.reduce((sum, t) => sum + t.weight, 0) };
+    // A term outside the postings has no weight: leaving it out changes no sum.
+    const terms = [...new Set(analyser.terms(text))].filter((term) => termIds.has(term));
+    const weights = Float64Array.from(terms, (term) => idf.get(term) ?? 0);
+    return {
+      termIds: Int32Array.from(terms, (term) => termIds.get(term) ?? -1),
+      weights,
+      total: weights.reduce((sum, weight) => sum + weight, 0),
+    };
   };
   const documents = raw.map(({ id, key, theme, faqId, variants }) => ({
     id,
@@ -140,7 +157,11 @@ function buildLanguageIndex(themes: ThemeLibrary, stemmer: StemmerLanguage, lang
     stemmer,
     analyser,
     documents,
-    postings,
+    termIds,
+    postings: [...postings.values()].map((list) => ({
+      documents: Int32Array.from(list, (posting) => posting.document),
+      fields: Uint8Array.from(list, (posting) => posting.fields),
+    })),
     idf,
     maxIdf: Math.log(1 + entries),
     speller: createSpellingCorrector(spellingVocabulary(frequencies, analyser)),

@@ -1,3 +1,5 @@
+import { memoiseWord } from './memoise-word';
+
 /** Longer "words" are not words (pasted codes, key mashing) and would cost time for nothing. */
 const MAX_WORD_LENGTH = 30;
 
@@ -67,7 +69,7 @@ export function createSpellingCorrector(frequencies: ReadonlyMap<string, number>
     }
   }
   return {
-    correct(term) {
+    correct: memoiseWord((term) => {
       const limit = maxEdits(term.length);
       if (limit === 0 || /\d/.test(term)) return undefined;
       let best: { term: string; distance: number; frequency: number } | undefined;
@@ -84,6 +86,6 @@ export function createSpellingCorrector(frequencies: ReadonlyMap<string, number>
         }
       }
       return best?.term;
-    },
+    }),
   };
 }

@@ -22,6 +22,8 @@ const TOPIC_BOOST = 3;
 /** One term a question word can match in the index. */
 export interface Form {
   term: string;
+  /** The term's number in the index (LanguageIndex.termIds). */
+  termId: number;
   /** How much of the word a match of this form covers. */
   share: number;
   part: boolean;
@@ -63,7 +65,10 @@ function formsOf(index: LanguageIndex, lists: WordLists, whole: string, parts: s
   return [
     { term: whole, share: 1, part: false },
     ...parts.map((term, i) => ({ term, share: (PART_FACTOR * (partWeights[i] ?? 0)) / total, part: true })),
-  ].filter((form) => index.idf.has(form.term));
+  ].flatMap((form) => {
+    const termId = index.termIds.get(form.term);
+    return termId === undefined ? [] : [{ ...form, termId }];
+  });
 }
 
 /** The question's words with their weights, misspelt words corrected against the vocabulary. */

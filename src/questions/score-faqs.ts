@@ -1,5 +1,6 @@
 import { FIELD_BIT, type FaqField, type FaqRef, type LanguageIndex } from './build-index';
 import { createWordLists, queryWords, type QueryWord, type WordLists } from './query-words';
+import { selectLeaders } from './select-leaders';
 import type { StemmerLanguage } from './stemmers';
 
 /** How much a match counts, by where it is: a question variant says most about what an entry answers. */
@@ -38,27 +39,31 @@ export interface ScoredQuestion {
   namesTopic: boolean;
 }
 
-/** The share of the best-covered question variant (by rarity) that the question's terms cover. */
-function variantCoverage(index: LanguageIndex, document: number, terms: ReadonlySet<string>): number {
+/** The share of the best-covered question variant (by rarity) that the question's terms (marked by id) cover. */
+function variantCoverage(index: LanguageIndex, document: number, marked: Uint8Array): number {
   let best = 0;
-  for (const variant of index.documents[document]?.variants ?? []) {
+  for (const { termIds, weights, total } of index.documents[document]?.variants ?? []) {
     let covered = 0;
-    for (const { term, weight } of variant.terms) if (terms.has(term)) covered += weight;
-    if (variant.total > 0) best = Math.max(best, covered / variant.total);
+    for (let i = 0; i < termIds.length; i++) if (marked[termIds[i] ?? -1]) covered += weights[i] ?? 0;
+    if (total > 0) best = Math.max(best, covered / total);
   }
   return best;
 }
 
 /**
- * Per-index working arrays, one slot per document, reused by every question:
- * the engine is synchronous, so one question at a time uses them.
+ * Per-index working arrays, one slot per document or term, reused by every
+ * question: the engine is synchronous, so one question at a time uses them.
  */
 interface Scratch {
   covered: Float64Array;
   wordBest: Float64Array;
   partSum: Float64Array;
   outOfScopeMatched: Uint16Array;
+  /** 1 for the terms the question's words can match, by term id. */
+  marked: Uint8Array;
   touched: number[];
+  /** The documents one word matches. */
+  hit: number[];
 }
 
 const scratchFor = (index: LanguageIndex): Scratch => ({
@@ -66,17 +71,23 @@ const scratchFor = (index: LanguageIndex): Scratch => ({
   wordBest: new Float64Array(index.documents.length),
   partSum: new Float64Array(index.documents.length),
   outOfScopeMatched: new Uint16Array(index.documents.length),
+  marked: new Uint8Array(index.postings.length),
   touched: [],
+  hit: [],
 });
 
 /** Adds one word's match per document to the coverage: the whole word's best field, or its parts together. */
 function addWord(index: LanguageIndex, word: QueryWord, scratch: Scratch): void {
-  const { covered, wordBest, partSum, outOfScopeMatched, touched } = scratch;
-  const hit: number[] = [];
+  const { covered, wordBest, partSum, outOfScopeMatched, marked, touched, hit } = scratch;
+  hit.length = 0;
   for (const form of word.forms) {
+    marked[form.termId] = 1;
+    const postings = index.postings[form.termId];
+    if (!postings) continue;
     const best = form.part ? partSum : wordBest;
-    for (const { document, fields } of index.postings.get(form.term) ?? []) {
-      const value = (BEST_FIELD_WEIGHT[fields] ?? 0) * form.share;
+    for (let i = 0; i < postings.documents.length; i++) {
+      const document = postings.documents[i] ?? 0;
+      const value = (BEST_FIELD_WEIGHT[postings.fields[i] ?? 0] ?? 0) * form.share;
       if (wordBest[document] === 0 && partSum[document] === 0) hit.push(document);
       best[document] = form.part ? (best[document] ?? 0) + value : Math.max(best[document] ?? 0, value);
     }
@@ -98,18 +109,15 @@ function scoreIndex(index: LanguageIndex, words: QueryWord[], scratch: Scratch):
   const total = words.reduce((sum, w) => sum + w.weight, 0);
   if (total === 0) return [];
   for (const word of words) addWord(index, word, scratch);
-  const { covered, outOfScopeMatched, touched } = scratch;
+  const { covered, outOfScopeMatched, marked, touched } = scratch;
   const outOfScopeWords = words.filter((w) => w.outOfScope).length;
-  // Sorted as document numbers, not objects: a common word touches a hundred documents or more, and
-  // only the leaders become results. Coverage over one total orders as the score does.
-  touched.sort((a, b) => (covered[b] ?? 0) - (covered[a] ?? 0) || a - b);
-  // Variant coverage only reorders the leaders; the long tail cannot reach them.
-  const terms = new Set(words.flatMap((w) => w.forms.map((f) => f.term)));
-  const leaders = touched.slice(0, RANKED_LEADERS).map((document): FaqScore => {
+  // Variant coverage only reorders the leaders; the long tail cannot reach them. Coverage over one
+  // total orders as the score does.
+  const leaders = selectLeaders(touched, covered, RANKED_LEADERS).map((document): FaqScore => {
     const doc = index.documents[document];
     if (!doc) throw new RangeError(`posting for a missing document ${document}`);
     const score = (covered[document] ?? 0) / total;
-    const rank = (1 - VARIANT_SHARE) * score + VARIANT_SHARE * variantCoverage(index, document, terms);
+    const rank = (1 - VARIANT_SHARE) * score + VARIANT_SHARE * variantCoverage(index, document, marked);
     const missesOutOfScopeWord = (outOfScopeMatched[document] ?? 0) < outOfScopeWords;
     return { key: doc.key, theme: doc.theme, faqId: doc.faqId, documentId: doc.id, score, rank, missesOutOfScopeWord };
   });
@@ -117,6 +125,7 @@ function scoreIndex(index: LanguageIndex, words: QueryWord[], scratch: Scratch):
     covered[document] = 0;
     outOfScopeMatched[document] = 0;
   }
+  for (const word of words) for (const form of word.forms) marked[form.termId] = 0;
   touched.length = 0;
   return leaders;
 }

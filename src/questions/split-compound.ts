@@ -1,3 +1,4 @@
+import { memoiseWord } from './memoise-word';
 import type { Stem } from './stemmers';
 
 /** Norwegian joins compound parts directly or with a linking s or e: sikkerhet+s+kopi, barn+e+hage. */
@@ -62,5 +63,5 @@ export function createCompoundSplitter(vocabulary: SplitterVocabulary): Compound
     }
     return best ? [best.head, best.tail, ...split(stemmed.slice(best.cut), depth + 1)] : [];
   }
-  return { split: (stemmed) => split(stemmed, 0) };
+  return { split: memoiseWord((stemmed) => split(stemmed, 0)) };
 }

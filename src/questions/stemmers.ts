@@ -1,4 +1,5 @@
 import { newStemmer } from 'snowball-stemmers';
+import { memoiseWord } from './memoise-word';
 
 /** The two snowball algorithms refleks needs: Norwegian serves bokmål and nynorsk alike. */
 export type StemmerLanguage = 'norwegian' | 'english';
@@ -29,21 +30,9 @@ function acronymPlural(word: string, stem: string): string {
   return /^[^aeiouy]{2,}s$/.test(stem) ? stem.slice(0, -1) : stem;
 }
 
-/** Enough for the content and everyday questions; the memo starts over rather than grow with every odd word. */
-const MEMO_LIMIT = 50_000;
-
 /** A memoised stemmer: most words, in the content and in questions, are stemmed only once. */
 export function createStem(language: StemmerLanguage): Stem {
   const stemmer = newStemmer(language);
   const rules = language === 'norwegian' ? lemmaRules : acronymPlural;
-  const memo = new Map<string, string>();
-  return (word) => {
-    let stem = memo.get(word);
-    if (stem === undefined) {
-      stem = rules(word, stemmer.stem(word));
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      memo.set(word, stem);
-    }
-    return stem;
-  };
+  return memoiseWord((word) => rules(word, stemmer.stem(word)));
 }
