@@ -1,5 +1,6 @@
 import type { ThemeText } from '../content/localize-theme';
 import type { AdaptiveCard } from '../domain/turn';
+import type { RelatedQuestion } from '../questions/question-answer';
 import { interpolate, type Catalogue } from '../i18n/catalogue';
 import { createCardMemo } from './memo-card';
 import type { CardRenderer } from './render-card';
@@ -10,14 +11,14 @@ export interface AnswerCardInput {
   answer: string;
   theme: ThemeText;
   faqId: string;
-  /** 0–3 follow-up questions offered as buttons. */
-  related: string[];
+  /** 0–3 follow-up questions from the same theme, offered as buttons. */
+  related: readonly RelatedQuestion[];
 }
 
 /** An answer from the campaign content, which theme it came from, related questions and 👍/👎. */
 export function answerCard(render: CardRenderer, t: Catalogue, input: AnswerCardInput): AdaptiveCard {
   const related = input.related.slice(0, 3);
-  const key = [input.theme.id, input.faqId, input.answer, ...related].join('\u0000');
+  const key = [input.theme.id, input.faqId, input.answer, ...related.map((r) => r.faqId)].join('\u0000');
   return rememberAnswer(render, t, key, () =>
     render('answer', {
       t,
@@ -25,7 +26,8 @@ export function answerCard(render: CardRenderer, t: Catalogue, input: AnswerCard
       fromTheme: interpolate(t.answer.fromTheme, { title: input.theme.title }),
       themeId: input.theme.id,
       faqId: input.faqId,
-      related: related.map((question) => ({ question })),
+      // The button names its entry, so pressing it answers that entry and not whatever its wording matches best.
+      related: related.map(({ faqId, question }) => ({ question, theme: input.theme.id, faq: faqId })),
     }),
   );
 }

@@ -29,6 +29,8 @@ export function questionFallbackCard(
 
 /** A topic offered by the fallback card: what the habit is and a few questions to ask about it. */
 export function topicSummaryCard(render: CardRenderer, t: Catalogue, theme: ThemeText): AdaptiveCard {
-  const examples = theme.faq.slice(0, EXAMPLE_QUESTIONS).map((entry) => ({ question: entry.questions[0] ?? '' }));
+  const examples = theme.faq
+    .slice(0, EXAMPLE_QUESTIONS)
+    .map((entry) => ({ question: entry.questions[0] ?? '', theme: theme.id, faq: entry.id }));
   return render('topic-summary', { t, theme, examples });
 }

@@ -6,6 +6,7 @@ import { buildQuestionIndex } from './build-index';
 import { chooseFaq, closestThemes, relatedFaqIds } from './choose-answer';
 import { detectLanguage, replyLanguage, type DetectedLanguage } from './detect-language';
 import { detectUrgent } from './detect-urgent';
+import type { FaqRef } from './build-index';
 import type { AnswerKind, QuestionAnswerer } from './question-answer';
 import { createFaqScorer, type FaqScore } from './score-faqs';
 import type { StemmerLanguage } from './stemmers';
@@ -15,8 +16,17 @@ const ANSWER_THRESHOLD = 0.5;
 /** Below this nothing security-related was recognised: the question is about something else. */
 const SECURITY_FLOOR = 0.25;
 
+/**
+ * From this share of one of an entry's own question variants covered, the
+ * question is that entry's question even without a topic word: "will I get
+ * told off if I made a mistake?" is how the «Meld fra» theme asks it.
+ */
+const ASKED_AS_WRITTEN = 0.9;
+
 function kindOf(best: FaqScore | undefined, namesTopic: boolean): AnswerKind {
-  if (!best || !namesTopic || best.score < SECURITY_FLOOR) return 'out-of-scope';
+  if (!best) return 'out-of-scope';
+  const askedAsWritten = best.variantCovered >= ASKED_AS_WRITTEN && best.score >= ANSWER_THRESHOLD;
+  if ((!namesTopic && !askedAsWritten) || best.score < SECURITY_FLOOR) return 'out-of-scope';
   if (best.score >= ANSWER_THRESHOLD) return 'answer';
   // Too weak to answer, and about an everyday topic the content does not cover: outside what refleks knows.
   return best.missesOutOfScopeWord ? 'out-of-scope' : 'low-confidence';
@@ -41,16 +51,26 @@ export function createQuestionAnswerer(
   const library = 'text' in themes ? themes : createThemeLibrary([...themes], localRules);
   const scoreFaqs = createFaqScorer(buildQuestionIndex(library));
 
-  const faqEntry = (best: FaqScore, language: Language) =>
-    library.text(best.theme, language).faq.find((entry) => entry.id === best.faqId);
+  const faqEntry = (ref: FaqRef, language: Language) =>
+    library.text(ref.theme, language).faq.find((entry) => entry.id === ref.faqId);
+
+  /** An entry picked on a card is answered as it is, when it exists; the ranking then only orders related questions. */
+  const pickedScore = (ranked: readonly FaqScore[], picked: FaqRef | undefined, language: Language) => {
+    if (!picked || !faqEntry(picked, language)) return undefined;
+    const key = `${picked.theme}/${picked.faqId}`;
+    const found = ranked.find((faq) => faq.key === key);
+    const unranked = { score: 0, variantCovered: 0, rank: 0, missesOutOfScopeWord: false };
+    return found ?? { ...picked, key, documentId: `${key}/${language}`, ...unranked };
+  };
 
   return {
-    answer(question, { userLanguage, preferredThemeIds = [] }) {
+    answer(question, { userLanguage, preferredThemeIds = [], picked }) {
       const detected = detectLanguage(question);
       const language = replyLanguage(detected, userLanguage);
       const { faqs: ranked, namesTopic } = scoreFaqs(question, stemmersFor(detected));
-      const best = chooseFaq(ranked, preferredThemeIds);
-      const kind = kindOf(best, namesTopic);
+      const chosen = pickedScore(ranked, picked, language);
+      const best = chosen ?? chooseFaq(ranked, preferredThemeIds);
+      const kind = chosen ? 'answer' : kindOf(best, namesTopic);
       const base = {
         question,
         kind,
@@ -62,12 +82,11 @@ export function createQuestionAnswerer(
       const entry = best && kind === 'answer' ? faqEntry(best, language) : undefined;
       if (!best || !entry) return { ...base, theme: null, faqId: null, answer: null, related: [] };
       const { faq } = library.text(best.theme, language);
-      const firstQuestion = (id: string) => faq.find((e) => e.id === id)?.questions[0] ?? '';
       const related = relatedFaqIds(
         ranked,
         best,
         faq.map((e) => e.id),
-      ).map(firstQuestion);
+      ).map((faqId) => ({ faqId, question: faq.find((e) => e.id === faqId)?.questions[0] ?? '' }));
       return { ...base, theme: best.theme, faqId: best.faqId, answer: entry.answer, related };
     },
   };

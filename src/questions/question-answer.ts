@@ -7,6 +7,18 @@ export interface AskOptions {
   userLanguage: Language;
   /** Themes the user has received, most recent first: preferred when two themes score close. */
   preferredThemeIds?: readonly ThemeId[];
+  /**
+   * The entry a related or example question pressed on a card comes from: it
+   * is answered as it is, not looked up again from its wording. Ignored when
+   * the theme has no such entry.
+   */
+  picked?: { theme: ThemeId; faqId: string };
+}
+
+/** Another question from the same theme, offered as a button. */
+export interface RelatedQuestion {
+  faqId: string;
+  question: string;
 }
 
 /**
@@ -30,7 +42,7 @@ export interface QuestionAnswer {
   /** How well the best entry covers the question, 0..1. */
   score: number;
   /** Up to three other questions from the same theme, in the reply language. */
-  related: string[];
+  related: RelatedQuestion[];
   /** The closest themes, best first: offered as topics when the engine will not guess. */
   closestThemes: ThemeId[];
 }

@@ -26,6 +26,8 @@ export interface FaqScore extends FaqRef {
   documentId: string;
   /** The share of the question's weighted words that the entry matches. */
   score: number;
+  /** How much of the entry's closest question variant the question covers, 0..1. */
+  variantCovered: number;
   /** The order of entries: coverage of the question and of the entry's closest question variant. */
   rank: number;
   /** The question names an everyday topic outside security that this entry's texts do not mention. */
@@ -117,9 +119,11 @@ function scoreIndex(index: LanguageIndex, words: QueryWord[], scratch: Scratch):
     const doc = index.documents[document];
     if (!doc) throw new RangeError(`posting for a missing document ${document}`);
     const score = (covered[document] ?? 0) / total;
-    const rank = (1 - VARIANT_SHARE) * score + VARIANT_SHARE * variantCoverage(index, document, marked);
+    const variantCovered = variantCoverage(index, document, marked);
+    const rank = (1 - VARIANT_SHARE) * score + VARIANT_SHARE * variantCovered;
     const missesOutOfScopeWord = (outOfScopeMatched[document] ?? 0) < outOfScopeWords;
-    return { key: doc.key, theme: doc.theme, faqId: doc.faqId, documentId: doc.id, score, rank, missesOutOfScopeWord };
+    const { key, theme, faqId, id: documentId } = doc;
+    return { key, theme, faqId, documentId, score, variantCovered, rank, missesOutOfScopeWord };
   });
   for (const document of touched) {
     covered[document] = 0;

@@ -5,6 +5,7 @@ import type { Turn, TurnResult } from '../domain/turn';
 import { questionEvent } from '../engagement/question-event';
 import { recordEvent } from '../engagement/record-event';
 import { textsFor } from '../i18n/texts-for';
+import type { AskOptions } from '../questions/question-answer';
 import { repliesFor } from './question-replies';
 
 /** Longer text is cut before it reaches the engine: a question fits well within this. */
@@ -16,17 +17,24 @@ const questionIn = (turn: Turn) => {
   return typeof question === 'string' ? question.trim() : '';
 };
 
-async function answer(question: string, turn: Turn, ctx: RouteContext): Promise<TurnResult> {
+/** The entry a pressed question button names; anything else there is ignored and the wording decides. */
+const pickedIn = (turn: Turn): AskOptions['picked'] => {
+  const { theme, faq } = turn.action?.data ?? {};
+  return isThemeId(theme) && typeof faq === 'string' && faq !== '' ? { theme, faqId: faq } : undefined;
+};
+
+async function answer(question: string, turn: Turn, ctx: RouteContext, picked?: AskOptions['picked']) {
   const { services, language } = ctx;
   const preferredThemeIds =
     turn.tenantId && turn.aadObjectId ? await services.recentThemeIds(turn.tenantId, turn.aadObjectId) : [];
   const result = services.questions.answer(question.slice(0, MAX_QUESTION_LENGTH), {
     userLanguage: language,
     preferredThemeIds,
+    picked,
   });
   const asked = questionEvent(result);
   if (asked) await recordEvent(turn, ctx, asked);
-  return { replies: repliesFor(result, services) };
+  return { replies: repliesFor(result, services) } satisfies TurnResult;
 }
 
 /** Any text that is not a command is a question. Commands come earlier in the route list. */
@@ -46,7 +54,7 @@ export const answerQuestion: Route = {
 export const askFollowUp: Route = {
   name: 'question-follow-up',
   select: (turn) => isSubmit(turn, 'ask') && questionIn(turn) !== '',
-  handle: (turn, ctx) => answer(questionIn(turn), turn, ctx),
+  handle: (turn, ctx) => answer(questionIn(turn), turn, ctx, pickedIn(turn)),
 };
 
 /** A topic offered when the engine would not guess: its habit and a few questions to ask. */

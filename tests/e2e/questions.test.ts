@@ -29,6 +29,7 @@ describe('questions through the real server', () => {
     const related = selectDataOf(0);
     expect(related.length).toBeGreaterThanOrEqual(2);
     expect(related.every((data) => data.action === 'ask' && typeof data.question === 'string')).toBe(true);
+    expect(related.every((data) => data.theme === 'data-storage' && typeof data.faq === 'string')).toBe(true);
     const feedback = actionsOf(0).filter((a) => a.data.action === 'feedback');
     expect(feedback.map((a) => a.data)).toEqual([
       { action: 'feedback', helpful: true, theme: 'data-storage', faq: expect.any(String) as string },
@@ -70,11 +71,32 @@ describe('questions through the real server', () => {
     expect(textsOf(0)).toContain('Fra temaet «Sterke passord»');
   });
 
+  it('answers the very entry a pressed button names, whatever its wording matches best', async () => {
+    // Its wording alone finds "what is two-factor" just as well: the button's entry decides.
+    const pressed = {
+      action: 'ask',
+      question: 'Hvorfor må vi ha to-faktor?',
+      theme: 'two-factor',
+      faq: 'why-two-factor',
+    };
+    await post(submitActivity(user(), pressed));
+    const feedback = actionsOf(0).find((a) => a.data.action === 'feedback');
+    expect(feedback?.data).toMatchObject({ theme: 'two-factor', faq: 'why-two-factor' });
+    // A button from an older card whose entry is gone: the wording still gets an answer.
+    await post(submitActivity(user(), { ...pressed, faq: 'removed-entry' }), 2);
+    expect(textsOf(1)).toContain('Fra temaet «Bruk to-faktor der du kan»');
+  });
+
   it('shows a topic with questions to ask about it', async () => {
     await post(submitActivity(user(), { action: 'ask-topic', theme: 'two-factor' }));
     expect(textsOf(0)[0]).toBe('Bruk to-faktor der du kan');
     expect(selectDataOf(0)).toHaveLength(3);
-    expect(selectDataOf(0)[0]).toEqual({ action: 'ask', question: 'Hva er to-faktor?' });
+    expect(selectDataOf(0)[0]).toEqual({
+      action: 'ask',
+      question: 'Hva er to-faktor?',
+      theme: 'two-factor',
+      faq: 'what-is-two-factor',
+    });
   });
 
   it('thanks for 👍 and 👎', async () => {

@@ -1,6 +1,7 @@
 import { chooseFaq } from '../../../src/questions/choose-answer';
 import type { FaqScore } from '../../../src/questions/score-faqs';
-import { answerer, answererWithRules, ask } from '../../support/questions';
+import { LANGUAGES } from '../../../src/content/languages';
+import { answerer, answererWithRules, ask, library } from '../../support/questions';
 
 describe('answering from the FAQ content', () => {
   it.each([
@@ -24,7 +25,32 @@ describe('answering from the FAQ content', () => {
     expect(result.related).toHaveLength(3);
     const passwordQuestions = answerer.answer('passord', { userLanguage: 'nn' });
     expect(passwordQuestions.theme).toBe('passwords');
-    expect(result.related.every((q) => q.length > 0 && !/\b(jeg|hvordan|ikke)\b/i.test(q))).toBe(true);
+    expect(
+      result.related.every(({ question }) => question.length > 0 && !/\b(jeg|hvordan|ikke)\b/i.test(question)),
+    ).toBe(true);
+  });
+
+  it("answers an entry's own question, asked as written, from its theme, also without a topic word", () => {
+    expect(ask('Får jeg kjeft hvis jeg har gjort en feil?')).toMatchObject({ kind: 'answer', theme: 'report-it' });
+    const misses = library.themes.flatMap((theme) =>
+      LANGUAGES.flatMap((language) =>
+        library.text(theme.id, language).faq.flatMap((entry) => {
+          const result = answerer.answer(entry.questions[0] ?? '', { userLanguage: language });
+          return result.kind === 'answer' && result.theme === theme.id ? [] : [`${language} ${entry.questions[0]}`];
+        }),
+      ),
+    );
+    expect(misses).toEqual([]);
+  });
+
+  it('answers the entry a pressed question button names, and goes by the wording when there is no such entry', () => {
+    // "Hvorfor" is a stop word: by wording alone, "what is two-factor" answers this just as well.
+    const question = 'Hvorfor må vi ha to-faktor?';
+    const picked = ask(question, { picked: { theme: 'two-factor', faqId: 'why-two-factor' } });
+    expect(picked).toMatchObject({ kind: 'answer', theme: 'two-factor', faqId: 'why-two-factor' });
+    expect(picked.related.map((r) => r.faqId)).not.toContain('why-two-factor');
+    const unknown = ask(question, { picked: { theme: 'two-factor', faqId: 'no-such-entry' } });
+    expect(unknown).toEqual(ask(question));
   });
 
   it('fills in the local rules', () => {
@@ -116,6 +142,7 @@ describe('two themes that answer equally well', () => {
     key: `${theme}/${theme}-entry`,
     documentId: `${theme}/${theme}-entry/nb`,
     score: rank,
+    variantCovered: rank,
     rank,
     missesOutOfScopeWord: false,
   });
