@@ -60,6 +60,12 @@ export function myDataCard(
     { title: t.reminders.myData.title, value: list(reminderLines(t, language, title, data)) },
     { title: m.reportDelay, value: summary.reportDelay ? t.engagement.delay[summary.reportDelay] : m.none },
     { title: m.questions, value: interpolate(m.questionsValue, summary.questions) },
+    {
+      title: m.answerRatings,
+      value: list(
+        summary.answerRatings.map((r) => `${title(r.themeId)}: ${r.value === 'yes' ? m.helpful : m.notHelpful}`),
+      ),
+    },
     ...pulseFacts(t, data),
   ];
   const intro = interpolate(m.intro, { min: data.minGroupSize, months: data.retentionMonths });

@@ -36,6 +36,7 @@ export function sampleMyData(themeId: ThemeId): MyData {
       reports: 1,
       reminders: [themeId],
       questions: { asked: 3, unanswered: 1 },
+      answerRatings: [{ themeId, value: 'yes' }],
       reportDelay: '4-24h',
       pulse: [
         { phase: 'before', questionId: 'lock-screen', value: 'rarely' },
@@ -76,6 +77,7 @@ export function sampleStatistics(themeId: ThemeId): TenantStats {
         paused: S,
         questionsAsked: 214,
         questionsUnansweredShare: 0.12,
+        answersHelpfulShare: 0.86,
       },
     ],
     // Before: many answered; after: fewer, so more is hidden.

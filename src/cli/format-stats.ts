@@ -16,6 +16,7 @@ const COLUMNS = [
   ...CHECK_ANSWERS.map((answer) => `check_${answer}`),
   'questions_asked',
   'questions_unanswered_share',
+  'answers_helpful_share',
   'meeting_kit',
   'paused',
 ];
@@ -45,6 +46,7 @@ export function statsToCsv(stats: TenantStats[], minGroupSize: number): string {
       ...CHECK_ANSWERS.map((answer) => cell(theme.checks[answer])),
       cell(theme.questionsAsked),
       cell(theme.questionsUnansweredShare),
+      cell(theme.answersHelpfulShare),
       cell(theme.meetingKits),
       cell(theme.paused),
     ]),

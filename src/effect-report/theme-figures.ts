@@ -77,7 +77,7 @@ export function checksFigure(tenant: TenantStats, c: SectionContext): string {
   });
 }
 
-/** People who asked per theme, with the share who at least once got «not sure». */
+/** People who asked per theme, with the share who at least once got «not sure», and how helpful answers were. */
 export function questionsFigure(tenant: TenantStats, c: SectionContext): string {
   const q = c.t.effectReport.questions;
   const { count, share } = c.format;
@@ -101,10 +101,10 @@ export function questionsFigure(tenant: TenantStats, c: SectionContext): string 
     chart,
     table: {
       caption: q.caption,
-      columns: [c.t.effectReport.theme, q.asked, q.unanswered],
+      columns: [c.t.effectReport.theme, q.asked, q.unanswered, q.helpful],
       rows: tenant.themes.map((theme) => ({
         label: c.themeTitle(theme.themeId),
-        cells: [count(theme.questionsAsked), share(theme.questionsUnansweredShare)],
+        cells: [count(theme.questionsAsked), share(theme.questionsUnansweredShare), share(theme.answersHelpfulShare)],
       })),
     },
   });

@@ -106,7 +106,10 @@ export function aggregate(
         // Leaders who opened the kit took part in the theme: a subgroup like the other stages.
         meetingKits: suppressSubset(people(themeId, 'meeting-kit'), within, k),
         paused: pauses.parts[themeId] ?? 'suppressed',
-        ...questionStats(effect.questions, tenantId, themeId, k),
+        ...questionStats(effect.questions, tenantId, themeId, k, {
+          helpful: people(themeId, 'feedback', 'yes'),
+          notHelpful: people(themeId, 'feedback', 'no'),
+        }),
       };
     });
     const delays = Object.fromEntries(

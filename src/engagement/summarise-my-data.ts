@@ -17,6 +17,8 @@ export interface MyDataSummary {
   reminders: ThemeId[];
   /** How many questions were counted, and how many of them got «not sure»; never what was asked. */
   questions: { asked: number; unanswered: number };
+  /** The latest 👍 ("yes") or 👎 ("no") per theme the person gave an answer. */
+  answerRatings: { themeId: ThemeId; value: string }[];
   /** From the latest nudge to the latest report, if any. */
   reportDelay?: DelayBucket;
   /** The person's own pulse answers, before and after. */
@@ -41,6 +43,7 @@ export function summariseMyData(events: UsageEvent[]): MyDataSummary {
       asked: events.filter((e) => e.type === 'question-asked').length,
       unanswered: events.filter((e) => e.type === 'question-asked' && e.value === 'unanswered').length,
     },
+    answerRatings: withTheme(events, 'feedback'),
     // Stored as "latest", so there is at most one.
     reportDelay: events.map((e) => (e.type === 'report-delay' ? e.value : undefined)).find(isDelayBucket),
     pulse: events.flatMap((e) => {

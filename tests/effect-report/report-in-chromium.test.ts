@@ -189,9 +189,9 @@ describeWithChromium('npm run report: the effect report in headless Chromium', (
     expect(text(checks?.[0])).toEqual(['Lås enhetene dine', '8', SUPPRESSED, SUPPRESSED, SUPPRESSED, '17']);
     expect(text(reports?.[1])).toEqual(['september 2026', SUPPRESSED]);
     expect(questions?.map((row) => text(row)?.slice(1))).toEqual([
-      ['10', EXPECTED.questionShares[0]],
-      ['7', EXPECTED.questionShares[1]],
-      [SUPPRESSED, EXPECTED.questionShares[2]],
+      ['10', EXPECTED.questionShares[0], EXPECTED.helpfulShares[0]],
+      ['7', EXPECTED.questionShares[1], EXPECTED.helpfulShares[1]],
+      [SUPPRESSED, EXPECTED.questionShares[2], EXPECTED.helpfulShares[2]],
     ]);
     expect(text(pulse?.[0])).toEqual(['Låser skjermen – før', SUPPRESSED, '8', '6', SUPPRESSED, SUPPRESSED, '20']);
   });

@@ -38,6 +38,24 @@ describe('questions per theme', () => {
   });
 });
 
+describe('how helpful answers were (👍/👎)', () => {
+  const votes = (yes: number, no: number): ThemeFact[] => [
+    { tenantId: 't', themeId: 'passwords', type: 'feedback', value: 'yes', people: yes },
+    { tenantId: 't', themeId: 'passwords', type: 'feedback', value: 'no', people: no },
+  ];
+  const helpful = (yes: number, no: number) => aggregate(votes(yes, no), [], 5)[0]?.themes[0]?.answersHelpfulShare;
+
+  it('is the share of people whose latest rating was 👍', () => {
+    expect(helpful(15, 5)).toBe(0.75);
+  });
+
+  it('is hidden when those who said 👍, or those who said 👎, are fewer than k', () => {
+    expect(helpful(15, 4)).toBe(S);
+    expect(helpful(4, 15)).toBe(S);
+    expect(helpful(0, 0)).toBe(S);
+  });
+});
+
 describe('«Meld fra» per month and the delay from nudge to report', () => {
   it('buckets the elapsed time, with each bound in the next bucket', () => {
     const hours = [0, 0.99, 1, 3.99, 4, 23.9, 24, 47.9, 48, 167, 168, 335, 336, 719, 720, 5000, -1];

@@ -51,6 +51,24 @@ describe('questions and reports, counted under a pseudonym', () => {
     );
   });
 
+  it('keeps the latest 👍/👎 per theme and shows it in «mine data»', async () => {
+    const rate = (theme: string, helpful: boolean) =>
+      fixture.service().post(submitActivity(user(), { action: 'feedback', helpful, theme, faq: 'any-entry' }));
+    await rate('passwords', false);
+    await rate('passwords', true);
+    await rate('two-factor', false);
+    await fixture.connector.waitForSent(3);
+    expect(events().map((e) => [e.type, e.theme_id, e.value])).toEqual([
+      ['feedback', 'passwords', 'yes'],
+      ['feedback', 'two-factor', 'no'],
+    ]);
+    await fixture.service().post(messageActivity(user(), 'mine data'));
+    await fixture.connector.waitForSent(4);
+    expect(factsOf(fixture.sentCard(3) as Card)['Svar du har gitt 👍 eller 👎']).toBe(
+      'Sterke passord: nyttig; Bruk to-faktor der du kan: ikke nyttig',
+    );
+  });
+
   it('stores the time since the latest nudge as a bucket when a report is sent, and shows it in «mine data»', async () => {
     const db = database();
     db.prepare("INSERT INTO rollouts VALUES ('c/report-it/nudge', 'report-it', 'nudge', 'admin', ?)").run(

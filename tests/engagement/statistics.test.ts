@@ -81,8 +81,8 @@ describe('meeting kits and pauses per theme, from chat to «statistikk» and npm
     expect(texts).toContain('møteopplegg hentet 4 · tok pause etter dette temaet 4');
     expect(texts).toContain('Har tatt pause fra tipsene: 4');
     expect(await statsCsv()).toEqual([
-      `${TENANT},passwords,9,<4,<4,<4,4,<4,<4,<4,<4,<4,<4,<4,<4,4,4,,,,,,,,`,
-      `${TENANT},,,,,,,,,,,,,,,,4,,,,,,,,`,
+      `${TENANT},passwords,9,<4,<4,<4,4,<4,<4,<4,<4,<4,<4,<4,<4,<4,4,4,,,,,,,,`,
+      `${TENANT},,,,,,,,,,,,,,,,,4,,,,,,,,`,
     ]);
 
     // Someone who pauses before any theme reached them: one person, so «passwords» must hide too,
@@ -92,8 +92,8 @@ describe('meeting kits and pauses per theme, from chat to «statistikk» and npm
     expect(texts).toContain('møteopplegg hentet 4 · tok pause etter dette temaet færre enn 4');
     expect(texts).toContain('Har tatt pause fra tipsene: 5');
     expect(await statsCsv()).toEqual([
-      `${TENANT},passwords,9,<4,<4,<4,4,<4,<4,<4,<4,<4,<4,<4,<4,4,<4,,,,,,,,`,
-      `${TENANT},,,,,,,,,,,,,,,,5,,,,,,,,`,
+      `${TENANT},passwords,9,<4,<4,<4,4,<4,<4,<4,<4,<4,<4,<4,<4,<4,4,<4,,,,,,,,`,
+      `${TENANT},,,,,,,,,,,,,,,,,5,,,,,,,,`,
     ]);
   }, 30_000);
 });
@@ -121,6 +121,7 @@ describe('npm run stats formats', () => {
           paused: 'suppressed',
           questionsAsked: 9,
           questionsUnansweredShare: 'suppressed',
+          answersHelpfulShare: 0.8,
         },
       ],
       pulse: [
@@ -135,12 +136,12 @@ describe('npm run stats formats', () => {
 
   it('writes CSV with suppressed cells as <k, pauses per theme, a tenant row for the total and a row per pulse question and phase', () => {
     expect(statsToCsv(stats, 5).split('\n')).toEqual([
-      'tenant_id,theme_id,reached,interacted,quiz_answered,quiz_correct_share,committed,reminders,check_answered,check_always,check_usually,check_rarely,check_unknown,questions_asked,questions_unanswered_share,meeting_kit,paused,' +
+      'tenant_id,theme_id,reached,interacted,quiz_answered,quiz_correct_share,committed,reminders,check_answered,check_always,check_usually,check_rarely,check_unknown,questions_asked,questions_unanswered_share,answers_helpful_share,meeting_kit,paused,' +
         'pulse_question,pulse_phase,pulse_answered,pulse_always,pulse_usually,pulse_rarely,pulse_never,pulse_unknown',
-      't1,passwords,40,12,10,0.5,<5,9,12,6,6,<5,<5,9,<5,7,<5,,,,,,,,',
-      't1,,,,,,,,,,,,,,,,9,,,,,,,,',
-      't1,,,,,,,,,,,,,,,,,lock-screen,before,20,9,6,5,<5,<5',
-      't1,,,,,,,,,,,,,,,,,lock-screen,after,<5,<5,<5,<5,<5,<5',
+      't1,passwords,40,12,10,0.5,<5,9,12,6,6,<5,<5,9,<5,0.8,7,<5,,,,,,,,',
+      't1,,,,,,,,,,,,,,,,,9,,,,,,,,',
+      't1,,,,,,,,,,,,,,,,,,lock-screen,before,20,9,6,5,<5,<5',
+      't1,,,,,,,,,,,,,,,,,,lock-screen,after,<5,<5,<5,<5,<5,<5',
       '',
     ]);
   });

@@ -95,6 +95,7 @@ describe('aggregate', () => {
           paused: S,
           questionsAsked: S,
           questionsUnansweredShare: S,
+          answersHelpfulShare: S,
         },
       ],
       pulse: [], // nobody answered the pulse

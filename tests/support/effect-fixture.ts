@@ -41,6 +41,8 @@ export async function seedEffectData(dataDir: string): Promise<void> {
   reach('two-factor', 3);
   // lock-devices: 24 took part (6 only with 👍/👎), 12 of 18 right, 9 committed; checks 8/6/2/1 (the 6 goes too: 2 + 1 < 5).
   await record(18, 24, 'feedback', 'lock-devices', 'yes');
+  // Five who took the quiz found an answer not helpful: 6 of 11 said 👍.
+  await record(0, 5, 'feedback', 'lock-devices', 'no');
   await record(0, 12, 'quiz-answered', 'lock-devices', 'right');
   await record(12, 18, 'quiz-answered', 'lock-devices', 'wrong');
   await record(0, 9, 'committed', 'lock-devices');
@@ -102,6 +104,7 @@ export const EXPECTED = {
   ],
   questions: [10, 7, S],
   questionShares: ['50 %', 'skjult', 'skjult'],
+  helpfulShares: ['55 %', 'skjult', 'skjult'],
   reports: [
     ['august 2026', 6],
     ['september 2026', S],
