@@ -23,7 +23,12 @@ const pickedIn = (turn: Turn): AskOptions['picked'] => {
   return isThemeId(theme) && typeof faq === 'string' && faq !== '' ? { theme, faqId: faq } : undefined;
 };
 
-async function answer(question: string, turn: Turn, ctx: RouteContext, picked?: AskOptions['picked']) {
+async function answer(
+  question: string,
+  turn: Turn,
+  ctx: RouteContext,
+  picked?: AskOptions['picked'],
+): Promise<TurnResult> {
   const { services, language } = ctx;
   const preferredThemeIds =
     turn.tenantId && turn.aadObjectId ? await services.recentThemeIds(turn.tenantId, turn.aadObjectId) : [];
@@ -34,7 +39,7 @@ async function answer(question: string, turn: Turn, ctx: RouteContext, picked?: 
   });
   const asked = questionEvent(result);
   if (asked) await recordEvent(turn, ctx, asked);
-  return { replies: repliesFor(result, services) } satisfies TurnResult;
+  return { replies: repliesFor(result, services) };
 }
 
 /** Any text that is not a command is a question. Commands come earlier in the route list. */
