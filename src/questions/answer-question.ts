@@ -36,6 +36,17 @@ function stemmersFor(detected: DetectedLanguage): StemmerLanguage[] {
   return detected === 'en' ? ['english'] : ['norwegian'];
 }
 
+/**
+ * The best-ranked entry, or when its own coverage is too low to answer, the
+ * best-ranked entry of the same theme that covers enough: the rank only
+ * orders entries by how closely their wording fits, and must not turn a
+ * well-covered question into «not sure».
+ */
+function answerableInTheme(ranked: readonly FaqScore[], best: FaqScore | undefined): FaqScore | undefined {
+  if (!best || best.score >= ANSWER_THRESHOLD) return best;
+  return ranked.find((faq) => faq.theme === best.theme && faq.score >= ANSWER_THRESHOLD) ?? best;
+}
+
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 /**
@@ -68,7 +79,7 @@ export function createQuestionAnswerer(
       const language = replyLanguage(detected, userLanguage);
       const { faqs: ranked, namesTopic } = scoreFaqs(question, stemmersFor(detected));
       const chosen = pickedScore(ranked, picked, language);
-      const best = chosen ?? chooseFaq(ranked, preferredThemeIds);
+      const best = chosen ?? answerableInTheme(ranked, chooseFaq(ranked, preferredThemeIds));
       const kind = chosen ? 'answer' : kindOf(best, namesTopic);
       const base = {
         question,
