@@ -1,12 +1,12 @@
 /**
  * npm run eval:qa [-- --set questions.jsonl]
  * Prints JSON: in-scope top-1 theme accuracy and out-of-scope rejection rate on
- * the development set (or the given set), the hold-out set's figures, and the
+ * the development set (or the given set), the hold-out and blind sets' figures, and the
  * development set's misses. Sets are JSON Lines: {"question", "theme" (id or null), "language"}.
  */
 import path from 'node:path';
 import { loadQuestionAnswerer } from '../../src/cli/load-question-answerer';
-import { DEV_SET, HOLDOUT_SET, evaluate } from './evaluate-questions';
+import { BLIND_SETS, DEV_SET, HOLDOUT_SET, evaluate } from './evaluate-questions';
 
 const setFlag = process.argv.indexOf('--set');
 const chosen = setFlag >= 0 ? process.argv[setFlag + 1] : undefined;
@@ -15,4 +15,7 @@ const { misses, ...figures } = evaluate(answerer, chosen ? path.resolve(chosen) 
 // The hold-out set is never tuned against: its figures show how the engine does on questions it has not seen.
 const holdout = evaluate(answerer, HOLDOUT_SET);
 const holdoutFigures = { ...holdout, misses: undefined };
-console.log(JSON.stringify(chosen ? { ...figures, misses } : { ...figures, holdout: holdoutFigures, misses }, null, 2));
+const blind = BLIND_SETS.map((file) => ({ ...evaluate(answerer, file), misses: undefined }));
+console.log(
+  JSON.stringify(chosen ? { ...figures, misses } : { ...figures, holdout: holdoutFigures, blind, misses }, null, 2),
+);

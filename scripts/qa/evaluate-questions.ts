@@ -15,6 +15,10 @@ export interface LabelledQuestion {
 
 export const DEV_SET = path.join(PROJECT_ROOT, 'tests', 'qa', 'dev-set.jsonl');
 export const HOLDOUT_SET = path.join(PROJECT_ROOT, 'tests', 'qa', 'holdout-set.jsonl');
+/** Written by people who never saw the FAQ content, from the theme list only (see the README). */
+export const BLIND_SETS = ['blind-set-1.jsonl', 'blind-set-2.jsonl'].map((f) =>
+  path.join(PROJECT_ROOT, 'tests', 'qa', f),
+);
 
 export function readQuestionSet(file: string): LabelledQuestion[] {
   return readFileSync(file, 'utf8')
@@ -36,6 +40,12 @@ export interface Evaluation {
   set: string;
   /** Share of in-scope questions whose answer comes from the expected theme. */
   inScopeAccuracy: number;
+  /**
+   * Share of in-scope questions answered from the expected theme, or, when
+   * refleks is not sure, with the expected theme among the topics it offers:
+   * one press away from the right content.
+   */
+  inScopeReachable: number;
   /** Share of out-of-scope questions the bot did not answer from the content (theme null). */
   outOfScopeRejectionRate: number;
   inScope: { questions: number; correct: number };
@@ -54,10 +64,14 @@ export function evaluate(answerer: QuestionAnswerer, file: string): Evaluation {
   const inScope = results.filter((r) => r.row.theme !== null);
   const outOfScope = results.filter((r) => r.row.theme === null);
   const correct = inScope.filter((r) => r.answer.theme === r.row.theme).length;
+  const offered = inScope.filter(
+    (r) => r.answer.kind === 'low-confidence' && r.row.theme !== null && r.answer.closestThemes.includes(r.row.theme),
+  ).length;
   const rejected = outOfScope.filter((r) => r.answer.theme === null).length;
   return {
     set: path.relative(PROJECT_ROOT, file),
     inScopeAccuracy: share(correct, inScope.length),
+    inScopeReachable: share(correct + offered, inScope.length),
     outOfScopeRejectionRate: share(rejected, outOfScope.length),
     inScope: { questions: inScope.length, correct },
     outOfScope: { questions: outOfScope.length, rejected },

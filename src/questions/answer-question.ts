@@ -7,11 +7,17 @@ import { chooseFaq, closestThemes, relatedFaqIds } from './choose-answer';
 import { detectLanguage, replyLanguage, type DetectedLanguage } from './detect-language';
 import { detectUrgent } from './detect-urgent';
 import type { AnswerKind, QuestionAnswerer } from './question-answer';
-import { createFaqScorer, type FaqScore } from './score-faqs';
+import { createFaqScorer, type FaqScore, type ScoredQuestion } from './score-faqs';
 import type { StemmerLanguage } from './stemmers';
 
 /** From this share of the question covered, the best entry answers it. */
 const ANSWER_THRESHOLD = 0.5;
+/**
+ * A question that names only a device or channel (phone, PC, e-mail) and no
+ * security topic must fit an entry this well: «how do I change the ringtone
+ * on my work phone» shares "work phone" with the content and nothing else.
+ */
+const CARRIER_ONLY_THRESHOLD = 0.8;
 /** Below this nothing security-related was recognised: the question is about something else. */
 const SECURITY_FLOOR = 0.25;
 
@@ -22,11 +28,12 @@ const SECURITY_FLOOR = 0.25;
  */
 const ASKED_AS_WRITTEN = 0.9;
 
-function kindOf(best: FaqScore | undefined, namesTopic: boolean): AnswerKind {
+function kindOf(best: FaqScore | undefined, { namesTopic, namesSecurityTopic }: ScoredQuestion): AnswerKind {
   if (!best) return 'out-of-scope';
   const askedAsWritten = best.variantCovered >= ASKED_AS_WRITTEN && best.score >= ANSWER_THRESHOLD;
   if ((!namesTopic && !askedAsWritten) || best.score < SECURITY_FLOOR) return 'out-of-scope';
-  if (best.score >= ANSWER_THRESHOLD) return 'answer';
+  const threshold = namesSecurityTopic || askedAsWritten ? ANSWER_THRESHOLD : CARRIER_ONLY_THRESHOLD;
+  if (best.score >= threshold) return 'answer';
   // Too weak to answer, and about an everyday topic the content does not cover: outside what refleks knows.
   return best.missesOutOfScopeWord ? 'out-of-scope' : 'low-confidence';
 }
@@ -77,10 +84,11 @@ export function createQuestionAnswerer(
     answer(question, { userLanguage, preferredThemeIds = [], picked }) {
       const detected = detectLanguage(question);
       const language = replyLanguage(detected, userLanguage);
-      const { faqs: ranked, namesTopic } = scoreFaqs(question, stemmersFor(detected));
+      const scored = scoreFaqs(question, stemmersFor(detected));
+      const ranked = scored.faqs;
       const chosen = pickedScore(ranked, picked, language);
       const best = chosen ?? answerableInTheme(ranked, chooseFaq(ranked, preferredThemeIds));
-      const kind = chosen ? 'answer' : kindOf(best, namesTopic);
+      const kind = chosen ? 'answer' : kindOf(best, scored);
       const base = {
         question,
         kind,

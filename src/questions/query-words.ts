@@ -35,12 +35,16 @@ export interface QueryWord {
   weight: number;
   outOfScope: boolean;
   topic: boolean;
+  /** A topic word that is more than a carrier (phone, PC, e-mail): it names something about security. */
+  securityTopic: boolean;
 }
 
 /** The lexicon's word lists as one index analyses them. */
 export interface WordLists {
   outOfScope: ReadonlySet<string>;
   topics: ReadonlySet<string>;
+  /** Topic words that only name a device or channel. */
+  carriers: ReadonlySet<string>;
   /** Recognises misspelt stop words ("hvordna"), which must not be "corrected" into content words. */
   stopwords: SpellingCorrector;
 }
@@ -84,10 +88,12 @@ export function queryWords(index: LanguageIndex, question: string, lists: WordLi
       const corrected = index.speller.correct(word.term);
       if (corrected) forms = formsOf(index, lists, index.analyser.canonical(corrected) ?? corrected, []);
     }
-    const topic = [word.term, ...word.parts, ...forms.map((f) => f.term)].some((term) => lists.topics.has(term));
+    const topicTerms = [word.term, ...word.parts, ...forms.map((f) => f.term)].filter((term) => lists.topics.has(term));
+    const topic = topicTerms.length > 0;
+    const securityTopic = topicTerms.some((term) => !lists.carriers.has(term));
     const rarity =
       forms.length > 0 ? Math.max(...forms.map((f) => index.idf.get(f.term) ?? 0)) : UNKNOWN_SHARE * index.maxIdf;
-    words.push({ forms, weight: rarity * (topic || outOfScope ? TOPIC_BOOST : 1), outOfScope, topic });
+    words.push({ forms, weight: rarity * (topic || outOfScope ? TOPIC_BOOST : 1), outOfScope, topic, securityTopic });
   }
   return words;
 }
@@ -100,6 +106,7 @@ export function createWordLists(index: LanguageIndex): WordLists {
   return {
     outOfScope: analysedSet(index, OUT_OF_SCOPE_WORDS),
     topics: analysedSet(index, TOPIC_WORDS),
+    carriers: analysedSet(index, topics.carriers),
     stopwords: createSpellingCorrector(new Map([...index.analyser.stopwords].map((word) => [word, 1]))),
   };
 }

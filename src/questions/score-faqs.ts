@@ -39,6 +39,8 @@ export interface ScoredQuestion {
   faqs: FaqScore[];
   /** The question names something the campaign is about (a topic term). */
   namesTopic: boolean;
+  /** It names a topic that is more than a carrier such as a phone or e-mail. */
+  namesSecurityTopic: boolean;
 }
 
 /** The share of the best-covered question variant (by rarity) that the question's terms (marked by id) cover. */
@@ -150,16 +152,18 @@ export function createFaqScorer(indexes: readonly LanguageIndex[]): FaqScorer {
   return (question, stemmers = ['norwegian', 'english']) => {
     const best = new Map<string, FaqScore>();
     let namesTopic = false;
+    let namesSecurityTopic = false;
     for (const [index, context] of contexts) {
       if (!stemmers.includes(index.stemmer)) continue;
       const words = queryWords(index, question, context.lists);
       namesTopic ||= words.some((word) => word.topic);
+      namesSecurityTopic ||= words.some((word) => word.securityTopic);
       for (const candidate of scoreIndex(index, words, context.scratch)) {
         const known = best.get(candidate.key);
         if (!known || candidate.rank > known.rank) best.set(candidate.key, candidate);
       }
     }
     // Equal ranks keep the order of coverage, then the campaign's own order, so answers are stable.
-    return { faqs: [...best.values()].sort((a, b) => b.rank - a.rank), namesTopic };
+    return { faqs: [...best.values()].sort((a, b) => b.rank - a.rank), namesTopic, namesSecurityTopic };
   };
 }

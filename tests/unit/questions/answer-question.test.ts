@@ -87,6 +87,14 @@ describe('not guessing', () => {
     expect(ask(question)).toMatchObject({ kind: 'out-of-scope', theme: null, answer: null, closestThemes: [] });
   });
 
+  it.each([
+    ['how do I change the ringtone on my work phone'],
+    ['Hvordan booker jeg møterom i Outlook?'],
+    ['hva er e-postadressen til lønningskontoret?'],
+  ])('gives no security answer to "%s", which only shares a device or channel with the content', (question) => {
+    expect(ask(question)).toMatchObject({ theme: null, answer: null });
+  });
+
   it('offers the closest topics instead of a weak answer', () => {
     const result = ask('er det trygt å bruke bluetooth-tastatur på kontoret?');
     expect(result).toMatchObject({ kind: 'low-confidence', theme: null, answer: null });
