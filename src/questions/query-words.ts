@@ -35,7 +35,7 @@ export interface QueryWord {
   weight: number;
   outOfScope: boolean;
   topic: boolean;
-  /** A topic word that is more than a carrier (phone, PC, e-mail): it names something about security. */
+  /** A topic word that is more than a carrier (phone, PC, e-mail), or a word that makes a carrier about security. */
   securityTopic: boolean;
 }
 
@@ -45,6 +45,8 @@ export interface WordLists {
   topics: ReadonlySet<string>;
   /** Topic words that only name a device or channel. */
   carriers: ReadonlySet<string>;
+  /** Words that, next to a device or channel, make the question about security (someone else using it). */
+  carrierContext: ReadonlySet<string>;
   /** Recognises misspelt stop words ("hvordna"), which must not be "corrected" into content words. */
   stopwords: SpellingCorrector;
 }
@@ -90,7 +92,7 @@ export function queryWords(index: LanguageIndex, question: string, lists: WordLi
     }
     const topicTerms = [word.term, ...word.parts, ...forms.map((f) => f.term)].filter((term) => lists.topics.has(term));
     const topic = topicTerms.length > 0;
-    const securityTopic = topicTerms.some((term) => !lists.carriers.has(term));
+    const securityTopic = topicTerms.some((term) => !lists.carriers.has(term)) || lists.carrierContext.has(word.term);
     const rarity =
       forms.length > 0 ? Math.max(...forms.map((f) => index.idf.get(f.term) ?? 0)) : UNKNOWN_SHARE * index.maxIdf;
     words.push({ forms, weight: rarity * (topic || outOfScope ? TOPIC_BOOST : 1), outOfScope, topic, securityTopic });
@@ -107,6 +109,7 @@ export function createWordLists(index: LanguageIndex): WordLists {
     outOfScope: analysedSet(index, OUT_OF_SCOPE_WORDS),
     topics: analysedSet(index, TOPIC_WORDS),
     carriers: analysedSet(index, topics.carriers),
+    carrierContext: analysedSet(index, topics.carrierContext),
     stopwords: createSpellingCorrector(new Map([...index.analyser.stopwords].map((word) => [word, 1]))),
   };
 }

@@ -95,6 +95,13 @@ describe('not guessing', () => {
     expect(ask(question)).toMatchObject({ theme: null, answer: null });
   });
 
+  it('still answers a device question when someone else would use the device', () => {
+    expect(ask('kan ungane låne jobbtelefonen min i helga?')).toMatchObject({
+      kind: 'answer',
+      theme: 'personal-devices',
+    });
+  });
+
   it('offers the closest topics instead of a weak answer', () => {
     const result = ask('er det trygt å bruke bluetooth-tastatur på kontoret?');
     expect(result).toMatchObject({ kind: 'low-confidence', theme: null, answer: null });
