@@ -16,6 +16,13 @@ const BEST_FIELD_WEIGHT = Array.from({ length: 8 }, (_, bits) =>
  * whose variant has a word (home) the question lacks.
  */
 const VARIANT_SHARE = 0.25;
+/**
+ * Coverage is counted against at most this much question weight, about seven
+ * meaningful words: a long question that tells its whole situation («we are
+ * three at the reception and nobody ever locks the shared PC …») is not a
+ * worse match for it. Shorter questions are measured against all they say.
+ */
+const WEIGHT_CAP = 30;
 /** Only the best documents by coverage are ranked and returned: the rest cannot be the answer. */
 const RANKED_LEADERS = 40;
 
@@ -110,8 +117,9 @@ function addWord(index: LanguageIndex, word: QueryWord, scratch: Scratch): void 
 
 /** The best documents for a question, scored word by word through the postings: only touched documents cost. */
 function scoreIndex(index: LanguageIndex, words: QueryWord[], scratch: Scratch): FaqScore[] {
-  const total = words.reduce((sum, w) => sum + w.weight, 0);
-  if (total === 0) return [];
+  const weight = words.reduce((sum, w) => sum + w.weight, 0);
+  if (weight === 0) return [];
+  const total = Math.min(weight, WEIGHT_CAP);
   for (const word of words) addWord(index, word, scratch);
   const { covered, outOfScopeMatched, marked, touched } = scratch;
   const outOfScopeWords = words.filter((w) => w.outOfScope).length;
@@ -120,7 +128,7 @@ function scoreIndex(index: LanguageIndex, words: QueryWord[], scratch: Scratch):
   const leaders = selectLeaders(touched, covered, RANKED_LEADERS).map((document): FaqScore => {
     const doc = index.documents[document];
     if (!doc) throw new RangeError(`posting for a missing document ${document}`);
-    const score = (covered[document] ?? 0) / total;
+    const score = Math.min(1, (covered[document] ?? 0) / total);
     const variantCovered = variantCoverage(index, document, marked);
     const rank = (1 - VARIANT_SHARE) * score + VARIANT_SHARE * variantCovered;
     const missesOutOfScopeWord = (outOfScopeMatched[document] ?? 0) < outOfScopeWords;
