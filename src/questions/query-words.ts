@@ -5,6 +5,7 @@
  */
 import type { LanguageIndex } from './build-index';
 import { createSpellingCorrector, type SpellingCorrector } from './correct-spelling';
+import { tokenise } from './normalise-text';
 import outOfScope from './lexicon/out-of-scope.json';
 import topics from './lexicon/topic-terms.json';
 
@@ -43,6 +44,8 @@ export interface QueryWord {
 export interface WordLists {
   outOfScope: ReadonlySet<string>;
   topics: ReadonlySet<string>;
+  /** Everyday words of at least MIN_EVERYDAY_HEAD letters, folded: the start of an everyday compound. */
+  everydayHeads: readonly string[];
   /** Topic words that only name a device or channel. */
   carriers: ReadonlySet<string>;
   /** Words that, next to a device or channel, make the question about security (someone else using it). */
@@ -51,8 +54,11 @@ export interface WordLists {
   stopwords: SpellingCorrector;
 }
 
+/** Shorter everyday words start too many other words («regn» → «regneark»). */
+const MIN_EVERYDAY_HEAD = 5;
 const OUT_OF_SCOPE_WORDS = Object.values(outOfScope.domains as Record<string, string[]>).flat();
 const TOPIC_WORDS = Object.values(topics.areas as Record<string, string[]>).flat();
+const NORWEGIAN_TOPIC_WORDS = TOPIC_WORDS.filter((word) => !topics.englishOnly.includes(word));
 
 /** How much a term says: its rarity, boosted when it names a topic. */
 function termWeight(index: LanguageIndex, lists: WordLists, term: string): number {
@@ -82,7 +88,10 @@ export function queryWords(index: LanguageIndex, question: string, lists: WordLi
   const words: QueryWord[] = [];
   for (const word of index.analyser.words(question)) {
     // An everyday compound ("sykemelding") is about its whole, not its parts.
-    const outOfScope = lists.outOfScope.has(word.term);
+    // So is a word the content never uses that starts with an everyday word («lønningskontoret», «kaffemaskinen»).
+    const outOfScope =
+      lists.outOfScope.has(word.term) ||
+      (!index.idf.has(word.term) && lists.everydayHeads.some((head) => word.word.startsWith(head)));
     const parts = outOfScope ? [] : word.parts;
     let forms = formsOf(index, lists, word.term, parts);
     if (forms.length === 0 && !outOfScope) {
@@ -107,7 +116,8 @@ const analysedSet = (index: LanguageIndex, words: string[]) =>
 export function createWordLists(index: LanguageIndex): WordLists {
   return {
     outOfScope: analysedSet(index, OUT_OF_SCOPE_WORDS),
-    topics: analysedSet(index, TOPIC_WORDS),
+    everydayHeads: OUT_OF_SCOPE_WORDS.flatMap(tokenise).filter((word) => word.length >= MIN_EVERYDAY_HEAD),
+    topics: analysedSet(index, index.stemmer === 'english' ? TOPIC_WORDS : NORWEGIAN_TOPIC_WORDS),
     carriers: analysedSet(index, topics.carriers),
     carrierContext: analysedSet(index, topics.carrierContext),
     stopwords: createSpellingCorrector(new Map([...index.analyser.stopwords].map((word) => [word, 1]))),

@@ -95,6 +95,16 @@ describe('not guessing', () => {
     expect(ask(question)).toMatchObject({ theme: null, answer: null });
   });
 
+  it.each([
+    // «store» is big here, not the English topic word for saving files.
+    ['hvor store er møterommene i tredje etasje?'],
+    // Compounds the content never uses, starting with an everyday word.
+    ['kaffemaskinen på pauserommet er ødelagt'],
+    ['hva er mobilnummeret til lønningskontoret?'],
+  ])('says "%s" is outside what it knows', (question) => {
+    expect(ask(question)).toMatchObject({ kind: 'out-of-scope', theme: null });
+  });
+
   it('still answers a device question when someone else would use the device', () => {
     expect(ask('kan ungane låne jobbtelefonen min i helga?')).toMatchObject({
       kind: 'answer',
