@@ -7,6 +7,8 @@ export type StemmerLanguage = 'norwegian' | 'english';
 export type Stem = (word: string) => string;
 
 const CONSONANT = /[bcdfghjklmnpqrstvwxz]/;
+/** Stems whose double consonant tells two words apart: «kaffe» (coffee) is not «kafé». */
+const KEEP_DOUBLE = new Set(['kaff']);
 
 /**
  * What the Norwegian snowball stemmer leaves apart but people mean as one word:
@@ -21,7 +23,8 @@ function lemmaRules(word: string, stem: string): string {
   const participle = /[dgmp]t$/.test(word) && stem === word;
   if ((pastTense || participle) && lemma.length >= 4) lemma = lemma.slice(0, -1);
   const last = lemma.charAt(lemma.length - 1);
-  if (lemma.length >= 4 && CONSONANT.test(last) && lemma.charAt(lemma.length - 2) === last) lemma = lemma.slice(0, -1);
+  const double = lemma.length >= 4 && CONSONANT.test(last) && lemma.charAt(lemma.length - 2) === last;
+  if (double && !KEEP_DOUBLE.has(lemma)) lemma = lemma.slice(0, -1);
   return lemma;
 }
 
