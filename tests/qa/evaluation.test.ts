@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { BLIND_SETS, DEV_SET, HOLDOUT_SET, evaluate, readQuestionSet } from '../../scripts/qa/evaluate-questions';
 import { LANGUAGES } from '../../src/content/languages';
 import { answerer, normaliseForComparison } from '../support/questions';
@@ -43,12 +44,20 @@ describe('answer quality', () => {
     expect(holdout.outOfScopeRejectionRate).toBeGreaterThanOrEqual(0.85);
   });
 
-  // Written from the theme list only, and harder (everyday questions full of device words). Floors just
-  // under today's figures, so a change that makes the engine guess more or answer less shows up here.
+  // Written from the theme list only, and harder (everyday questions full of device words). Floors about
+  // 0.05 under the figures of 28 November 2026, so a change that makes the engine guess more or answer
+  // less shows up here.
+  const floors: Record<string, { accuracy: number; reachable: number; rejection: number }> = {
+    'blind-set-1.jsonl': { accuracy: 0.8, reachable: 0.87, rejection: 0.95 },
+    'blind-set-2.jsonl': { accuracy: 0.8, reachable: 0.89, rejection: 0.88 },
+    'blind-set-3.jsonl': { accuracy: 0.72, reachable: 0.86, rejection: 0.79 },
+  };
   it.each(BLIND_SETS)('keeps its figures on the blind set %s', (file) => {
+    const floor = floors[path.basename(file)];
+    if (!floor) throw new Error(`no floors for ${file}`);
     const blind = evaluate(answerer, file);
-    expect(blind.inScopeAccuracy).toBeGreaterThanOrEqual(0.7);
-    expect(blind.inScopeReachable).toBeGreaterThanOrEqual(0.85);
-    expect(blind.outOfScopeRejectionRate).toBeGreaterThanOrEqual(0.7);
+    expect(blind.inScopeAccuracy).toBeGreaterThanOrEqual(floor.accuracy);
+    expect(blind.inScopeReachable).toBeGreaterThanOrEqual(floor.reachable);
+    expect(blind.outOfScopeRejectionRate).toBeGreaterThanOrEqual(floor.rejection);
   });
 });
