@@ -77,7 +77,7 @@ export function createQuestionAnswerer(
     const key = `${picked.theme}/${picked.faqId}`;
     const found = ranked.find((faq) => faq.key === key);
     const unranked = { score: 0, variantCovered: 0, rank: 0, missesOutOfScopeWord: false };
-    return found ?? { ...picked, key, documentId: `${key}/${language}`, ...unranked };
+    return found ?? { ...picked, key, ...unranked };
   };
 
   return {

@@ -28,8 +28,6 @@ export interface QuestionVariant {
 
 /** One FAQ entry in one language. */
 export interface FaqDocument extends FaqRef {
-  /** theme/faq/language */
-  id: string;
   /** theme/faq, the same for every language of one entry. */
   key: string;
   variants: readonly QuestionVariant[];
@@ -70,7 +68,6 @@ const STEMMER_LANGUAGES: [StemmerLanguage, Language[]][] = [
 ];
 
 interface RawDocument extends FaqRef {
-  id: string;
   key: string;
   fields: Record<FaqField, string>;
   variants: string[];
@@ -82,7 +79,6 @@ function rawDocuments(themes: ThemeLibrary, languages: Language[]): RawDocument[
       const text = themes.text(theme.id, language);
       const keywords = [text.title, ...text.keywords].join(' . ');
       return text.faq.map((entry) => ({
-        id: `${theme.id}/${entry.id}/${language}`,
         key: `${theme.id}/${entry.id}`,
         theme: theme.id,
         faqId: entry.id,
@@ -146,8 +142,7 @@ function buildLanguageIndex(themes: ThemeLibrary, stemmer: StemmerLanguage, lang
       total: weights.reduce((sum, weight) => sum + weight, 0),
     };
   };
-  const documents = raw.map(({ id, key, theme, faqId, variants }) => ({
-    id,
+  const documents = raw.map(({ key, theme, faqId, variants }) => ({
     key,
     theme,
     faqId,

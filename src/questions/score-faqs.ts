@@ -24,8 +24,6 @@ const RANKED_LEADERS = 40;
 /** How well one FAQ entry covers a question, 0..1. */
 export interface FaqScore extends FaqRef {
   key: string;
-  /** The entry's best-matching document: theme/faq/language. */
-  documentId: string;
   /** The share of the question's weighted words that the entry matches. */
   score: number;
   /** How much of the entry's closest question variant the question covers, 0..1. */
@@ -62,8 +60,7 @@ function scoreIndex(index: LanguageIndex, words: QueryWord[], scratch: Scratch):
     const variantCovered = variantCoverage(index, document, marked);
     const rank = (1 - VARIANT_SHARE) * score + VARIANT_SHARE * variantCovered;
     const missesOutOfScopeWord = (outOfScopeMatched[document] ?? 0) < outOfScopeWords;
-    const { key, theme, faqId, id: documentId } = doc;
-    return { key, theme, faqId, documentId, score, variantCovered, rank, missesOutOfScopeWord };
+    return { key: doc.key, theme: doc.theme, faqId: doc.faqId, score, variantCovered, rank, missesOutOfScopeWord };
   });
   for (const document of touched) {
     covered[document] = 0;

@@ -165,7 +165,6 @@ describe('two themes that answer equally well', () => {
     theme,
     faqId: `${theme}-entry`,
     key: `${theme}/${theme}-entry`,
-    documentId: `${theme}/${theme}-entry/nb`,
     score: rank,
     variantCovered: rank,
     rank,
