@@ -49,7 +49,7 @@ export function createAnalyser(language: StemmerLanguage): Analyser {
   const stop = new Set(
     [...stopwords.words, ...(language === 'english' ? stopwords.englishOnly : [])].flatMap((w) => tokenise(w)),
   );
-  const tables = synonymTables(stem);
+  const tables = synonymTables(stem, language);
   return build(stem, stop, tables, undefined);
 }
 

@@ -20,6 +20,13 @@ export function foldLetters(text: string): string {
   return folded.includes('aa') || folded.includes('oe') ? folded.replace(/aa/g, 'a').replace(/oe/g, 'o') : folded;
 }
 
+/**
+ * A word spelt with æ, ø or å is Norwegian. Folded, some read as English
+ * words («låst» → "last", «løse» → "lose"), so the English index leaves such
+ * synonyms and topic words out: "last night" is not about locking.
+ */
+export const spelledNorwegian = (word: string) => /[æøå]/i.test(word);
+
 const JOINED_WORD = /[\p{L}\p{N}]+(?:[-'’‘`´][\p{L}\p{N}]+)*/gu;
 
 /** A folded word and, if it was written with hyphens or apostrophes, its folded pieces. */

@@ -5,7 +5,7 @@
  */
 import type { LanguageIndex } from './build-index';
 import { createSpellingCorrector, type SpellingCorrector } from './correct-spelling';
-import { tokenise } from './normalise-text';
+import { spelledNorwegian, tokenise } from './normalise-text';
 import outOfScope from './lexicon/out-of-scope.json';
 import topics from './lexicon/topic-terms.json';
 
@@ -59,6 +59,7 @@ const MIN_EVERYDAY_HEAD = 5;
 const OUT_OF_SCOPE_WORDS = Object.values(outOfScope.domains as Record<string, string[]>).flat();
 const TOPIC_WORDS = Object.values(topics.areas as Record<string, string[]>).flat();
 const NORWEGIAN_TOPIC_WORDS = TOPIC_WORDS.filter((word) => !topics.englishOnly.includes(word));
+const ENGLISH_TOPIC_WORDS = TOPIC_WORDS.filter((word) => !spelledNorwegian(word));
 
 /** How much a term says: its rarity, boosted when it names a topic. */
 function termWeight(index: LanguageIndex, lists: WordLists, term: string): number {
@@ -117,7 +118,7 @@ export function createWordLists(index: LanguageIndex): WordLists {
   return {
     outOfScope: analysedSet(index, OUT_OF_SCOPE_WORDS),
     everydayHeads: OUT_OF_SCOPE_WORDS.flatMap(tokenise).filter((word) => word.length >= MIN_EVERYDAY_HEAD),
-    topics: analysedSet(index, index.stemmer === 'english' ? TOPIC_WORDS : NORWEGIAN_TOPIC_WORDS),
+    topics: analysedSet(index, index.stemmer === 'english' ? ENGLISH_TOPIC_WORDS : NORWEGIAN_TOPIC_WORDS),
     carriers: analysedSet(index, topics.carriers),
     carrierContext: analysedSet(index, topics.carrierContext),
     stopwords: createSpellingCorrector(new Map([...index.analyser.stopwords].map((word) => [word, 1]))),

@@ -1,6 +1,6 @@
 import synonyms from './lexicon/synonyms.json';
-import { tokenise } from './normalise-text';
-import type { Stem } from './stemmers';
+import { spelledNorwegian, tokenise } from './normalise-text';
+import type { Stem, StemmerLanguage } from './stemmers';
 
 /** A synonym written as several words, by the stems of its words. */
 export interface Phrase {
@@ -19,12 +19,13 @@ export interface SynonymTables {
   keys: ReadonlySet<string>;
 }
 
-export function synonymTables(stem: Stem): SynonymTables {
+export function synonymTables(stem: Stem, language: StemmerLanguage): SynonymTables {
   const single = new Map<string, string>();
   const phrases: Phrase[] = [];
   for (const [key, variants] of Object.entries(SYNONYM_GROUPS)) {
     single.set(key, key);
     for (const variant of variants) {
+      if (language === 'english' && spelledNorwegian(variant)) continue;
       const words = tokenise(variant);
       if (words.length === 1) single.set(stem(words[0] ?? ''), key);
       else if (words.length > 1) phrases.push({ stems: words.map(stem), key });

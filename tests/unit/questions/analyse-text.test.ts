@@ -54,6 +54,19 @@ describe('analysing words', () => {
     expect(terms('melder jeg fra')).toEqual(terms('melde fra'));
   });
 
+  it('keeps apart words that only look alike once æ, ø and å are folded', () => {
+    const lock = termOf('låse');
+    expect(termOf('låst')).toBe(lock);
+    // «lastet opp» is an upload, not «låst»; English "last night" is not about locking either.
+    expect(terms('lastet opp filen')).not.toContain(lock);
+    expect(englishTerms('I left it on the bus last night')).not.toContain(lock);
+    expect(englishTerms('I locked it')).toContain(lock);
+    // "missing" means lost only as a phrase: "did I miss something" is not a lost phone.
+    const lost = englishTerms('I lost my phone').find((term) => !englishTerms('my phone').includes(term));
+    expect(englishTerms('my phone has gone missing')).toContain(lost);
+    expect(englishTerms('did I miss something')).not.toContain(lost);
+  });
+
   it('reads a year in a password as a year and splits letters from digits', () => {
     expect(terms('Vinter2025!')).toEqual(terms('sommer 1999'));
   });
