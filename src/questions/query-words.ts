@@ -107,7 +107,18 @@ export function queryWords(index: LanguageIndex, question: string, lists: WordLi
       forms.length > 0 ? Math.max(...forms.map((f) => index.idf.get(f.term) ?? 0)) : UNKNOWN_SHARE * index.maxIdf;
     words.push({ forms, weight: rarity * (topic || outOfScope ? TOPIC_BOOST : 1), outOfScope, topic, securityTopic });
   }
-  return words;
+  return settleEverydayWords(words);
+}
+
+/**
+ * An everyday word is boosted so that a question about holidays is not
+ * answered by an entry that merely shares a device word. Next to a security
+ * topic it is only context ("my manager wants my password while I'm on
+ * holiday" is about the password), and keeps its plain weight.
+ */
+function settleEverydayWords(words: QueryWord[]): QueryWord[] {
+  if (!words.some((word) => word.topic && word.securityTopic)) return words;
+  return words.map((word) => (word.outOfScope && !word.topic ? { ...word, weight: word.weight / TOPIC_BOOST } : word));
 }
 
 /** Whole terms only: the parts of "jobbsøknad" must not make "jobb" an everyday word. */
@@ -115,10 +126,14 @@ const analysedSet = (index: LanguageIndex, words: string[]) =>
   new Set(words.flatMap((word) => index.analyser.words(word).map((w) => w.term)));
 
 export function createWordLists(index: LanguageIndex): WordLists {
+  const topicTerms = analysedSet(index, index.stemmer === 'english' ? ENGLISH_TOPIC_WORDS : NORWEGIAN_TOPIC_WORDS);
+  // The lexicon's own words are never everyday ones, whatever an everyday phrase shares with them:
+  // «profile picture» must not make «bilde» everyday, nor «paper jam» (paper ≈ pappa) parents.
+  const isContentWord = (term: string) => topicTerms.has(term) || index.analyser.canonical(term) !== undefined;
   return {
-    outOfScope: analysedSet(index, OUT_OF_SCOPE_WORDS),
+    outOfScope: new Set([...analysedSet(index, OUT_OF_SCOPE_WORDS)].filter((term) => !isContentWord(term))),
     everydayHeads: OUT_OF_SCOPE_WORDS.flatMap(tokenise).filter((word) => word.length >= MIN_EVERYDAY_HEAD),
-    topics: analysedSet(index, index.stemmer === 'english' ? ENGLISH_TOPIC_WORDS : NORWEGIAN_TOPIC_WORDS),
+    topics: topicTerms,
     carriers: analysedSet(index, topics.carriers),
     carrierContext: analysedSet(index, topics.carrierContext),
     stopwords: createSpellingCorrector(new Map([...index.analyser.stopwords].map((word) => [word, 1]))),

@@ -1,5 +1,6 @@
 import { tokenise } from '../../../src/questions/normalise-text';
 import { createSpellingCorrector, editDistance } from '../../../src/questions/correct-spelling';
+import { createWordLists } from '../../../src/questions/query-words';
 import { english, normaliseForComparison, norwegian } from '../../support/questions';
 
 const terms = (text: string) => norwegian?.analyser.terms(text) ?? [];
@@ -69,6 +70,15 @@ describe('analysing words', () => {
 
   it('reads a year in a password as a year and splits letters from digits', () => {
     expect(terms('Vinter2025!')).toEqual(terms('sommer 1999'));
+  });
+});
+
+describe('the word lists', () => {
+  it("never count the lexicon's own words as everyday ones", () => {
+    // «profile picture» and «paper jam» are everyday phrases; «paper» reads like «pappa» in Norwegian.
+    const lists = norwegian ? createWordLists(norwegian) : undefined;
+    for (const word of ['bilde', 'foreldre', 'passord']) expect(lists?.outOfScope.has(termOf(word) ?? '')).toBe(false);
+    expect(lists?.outOfScope.has(termOf('lunsj') ?? '')).toBe(true);
   });
 });
 

@@ -11,6 +11,10 @@ describe('answering from the FAQ content', () => {
     ['kan ungane spele på jobbnettbrettet?', 'personal-devices'],
     ['pasordbehandler', 'passwords'],
     ['what is 2FA', 'two-factor'],
+    // An everyday word (holiday) next to a security topic is context, not the topic.
+    ['lederen min vil ha passordet mitt mens jeg er på ferie, kan jeg gi det til henne?', 'passwords'],
+    ['noen tips når jeg jobber fra hytta i vinterferien?', 'remote-and-travel'],
+    ['fikk en rar sms fra «rådmannen» om å kjøpe gavekort', 'report-it'],
   ])('"%s" → %s', (question, theme) => {
     const result = ask(question);
     expect(result).toMatchObject({ kind: 'answer', theme });
@@ -53,6 +57,11 @@ describe('answering from the FAQ content', () => {
     expect(unknown).toEqual(ask(question));
   });
 
+  it('reads «trekke» as withdrawing in general, not only recalling an e-mail', () => {
+    expect(ask('kan en forelder trekke samtykket til bildene?')).toMatchObject({ faqId: 'withdraw-consent' });
+    expect(ask('hjelper det å trekke tilbake e-posten?')).toMatchObject({ faqId: 'recall-message' });
+  });
+
   it('fills in the local rules', () => {
     const question = 'jeg har glemt passordet mitt';
     expect(answererWithRules.answer(question, { userLanguage: 'nb' }).answer).toContain('Servicedesken');
@@ -91,6 +100,7 @@ describe('not guessing', () => {
     ['how do I change the ringtone on my work phone'],
     ['Hvordan booker jeg møterom i Outlook?'],
     ['hva er e-postadressen til lønningskontoret?'],
+    ['skriveren på kontoret lager stripete utskrifter, hvem ringer jeg?'],
   ])('gives no security answer to "%s", which only shares a device or channel with the content', (question) => {
     expect(ask(question)).toMatchObject({ theme: null, answer: null });
   });
