@@ -125,13 +125,21 @@ function settleEverydayWords(words: QueryWord[]): QueryWord[] {
 const analysedSet = (index: LanguageIndex, words: string[]) =>
   new Set(words.flatMap((word) => index.analyser.words(word).map((w) => w.term)));
 
+/**
+ * The everyday words as one index reads them. An everyday phrase counts only
+ * as a whole (a synonym phrase such as «paper jam»), never word by word:
+ * «profile picture» must not make «bilde» everyday. A topic word is never
+ * an everyday one.
+ */
+function everydayTerms(index: LanguageIndex, topicTerms: ReadonlySet<string>): Set<string> {
+  const terms = OUT_OF_SCOPE_WORDS.map((word) => index.analyser.words(word)).filter((words) => words.length === 1);
+  return new Set(terms.map(([word]) => word?.term ?? '').filter((term) => term !== '' && !topicTerms.has(term)));
+}
+
 export function createWordLists(index: LanguageIndex): WordLists {
   const topicTerms = analysedSet(index, index.stemmer === 'english' ? ENGLISH_TOPIC_WORDS : NORWEGIAN_TOPIC_WORDS);
-  // The lexicon's own words are never everyday ones, whatever an everyday phrase shares with them:
-  // «profile picture» must not make «bilde» everyday, nor «paper jam» (paper ≈ pappa) parents.
-  const isContentWord = (term: string) => topicTerms.has(term) || index.analyser.canonical(term) !== undefined;
   return {
-    outOfScope: new Set([...analysedSet(index, OUT_OF_SCOPE_WORDS)].filter((term) => !isContentWord(term))),
+    outOfScope: everydayTerms(index, topicTerms),
     everydayHeads: OUT_OF_SCOPE_WORDS.flatMap(tokenise).filter((word) => word.length >= MIN_EVERYDAY_HEAD),
     topics: topicTerms,
     carriers: analysedSet(index, topics.carriers),
