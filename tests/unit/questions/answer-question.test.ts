@@ -15,6 +15,8 @@ describe('answering from the FAQ content', () => {
     ['lederen min vil ha passordet mitt mens jeg er på ferie, kan jeg gi det til henne?', 'passwords'],
     ['noen tips når jeg jobber fra hytta i vinterferien?', 'remote-and-travel'],
     ['fikk en rar sms fra «rådmannen» om å kjøpe gavekort', 'report-it'],
+    ['hva er egentlig sikker kanal?', 'sensitive-email'],
+    ['finnes det en passordapp vi kan bruke?', 'passwords'],
   ])('"%s" → %s', (question, theme) => {
     const result = ask(question);
     expect(result).toMatchObject({ kind: 'answer', theme });
@@ -101,6 +103,8 @@ describe('not guessing', () => {
     ['Hvordan booker jeg møterom i Outlook?'],
     ['hva er e-postadressen til lønningskontoret?'],
     ['skriveren på kontoret lager stripete utskrifter, hvem ringer jeg?'],
+    ['how do I add a shared mailbox in Outlook?'],
+    ['how do I share my screen in Teams?'],
   ])('gives no security answer to "%s", which only shares a device or channel with the content', (question) => {
     expect(ask(question)).toMatchObject({ theme: null, answer: null });
   });
