@@ -3,7 +3,7 @@ import type { LocalRules } from '../content/local-rules-schema';
 import { createThemeLibrary, type ThemeLibrary } from '../content/theme-library';
 import type { Theme } from '../content/theme-schema';
 import { buildQuestionIndex, type FaqRef } from './build-index';
-import { chooseFaq, closestThemes, relatedFaqIds } from './choose-answer';
+import { ASKED_AS_WRITTEN, chooseFaq, closestThemes, relatedFaqIds } from './choose-answer';
 import { detectLanguage, replyLanguage, type DetectedLanguage } from './detect-language';
 import { detectUrgent } from './detect-urgent';
 import type { AnswerKind, QuestionAnswerer } from './question-answer';
@@ -20,13 +20,6 @@ const ANSWER_THRESHOLD = 0.5;
 const CARRIER_ONLY_THRESHOLD = 0.8;
 /** Below this nothing security-related was recognised: the question is about something else. */
 const SECURITY_FLOOR = 0.25;
-
-/**
- * From this share of one of an entry's own question variants covered, the
- * question is that entry's question even without a topic word: "will I get
- * told off if I made a mistake?" is how the «Meld fra» theme asks it.
- */
-const ASKED_AS_WRITTEN = 0.9;
 
 function kindOf(best: FaqScore | undefined, { namesTopic, namesSecurityTopic }: ScoredQuestion): AnswerKind {
   if (!best) return 'out-of-scope';
@@ -87,7 +80,7 @@ export function createQuestionAnswerer(
       const scored = scoreFaqs(question, stemmersFor(detected));
       const ranked = scored.faqs;
       const chosen = pickedScore(ranked, picked, language);
-      const best = chosen ?? answerableInTheme(ranked, chooseFaq(ranked, preferredThemeIds));
+      const best = chosen ?? answerableInTheme(ranked, chooseFaq(ranked, preferredThemeIds, scored.namedThemes));
       const kind = chosen ? 'answer' : kindOf(best, scored);
       const base = {
         question,

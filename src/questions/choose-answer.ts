@@ -4,6 +4,12 @@ import type { FaqScore } from './score-faqs';
 /** Themes within this share of the best score count as a tie, broken by what the user received last. */
 const CLOSE_SHARE = 0.9;
 const MAX_RELATED = 3;
+/**
+ * From this share of one of an entry's own question variants covered, the
+ * question is that entry's question even without a topic word: "will I get
+ * told off if I made a mistake?" is how the «Meld fra» theme asks it.
+ */
+export const ASKED_AS_WRITTEN = 0.9;
 const MAX_TOPICS = 3;
 
 /** The best entry of each theme, best theme first. */
@@ -14,9 +20,16 @@ export function bestPerTheme(ranked: readonly FaqScore[]): FaqScore[] {
 
 /**
  * The entry to answer from: the best one, unless another theme scores close
- * and the user received that theme more recently.
+ * and the user received that theme more recently. Failing that, when the
+ * question names the topic words of exactly one close theme and not of the
+ * best ("must I lock my PC to fetch a coffee?": locking, not home office),
+ * that theme answers, unless the best entry was asked as written.
  */
-export function chooseFaq(ranked: readonly FaqScore[], preferred: readonly ThemeId[] = []): FaqScore | undefined {
+export function chooseFaq(
+  ranked: readonly FaqScore[],
+  preferred: readonly ThemeId[] = [],
+  named: ReadonlySet<ThemeId> = new Set(),
+): FaqScore | undefined {
   const themes = bestPerTheme(ranked);
   const top = themes[0];
   if (!top) return undefined;
@@ -25,7 +38,9 @@ export function chooseFaq(ranked: readonly FaqScore[], preferred: readonly Theme
     const match = close.find((faq) => faq.theme === id);
     if (match) return match;
   }
-  return top;
+  if (named.has(top.theme) || top.variantCovered >= ASKED_AS_WRITTEN) return top;
+  const namedClose = close.filter((faq) => named.has(faq.theme));
+  return namedClose.length === 1 ? (namedClose[0] ?? top) : top;
 }
 
 /** Other entries of the same theme, closest to the question first, then in the theme's own order. */

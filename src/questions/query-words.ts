@@ -3,6 +3,7 @@
  * each word can match (whole term or compound parts, typos corrected) and how
  * much the word says (rarity, topic words boosted).
  */
+import type { ThemeId } from '../content/theme-schema';
 import type { LanguageIndex } from './build-index';
 import { createSpellingCorrector, type SpellingCorrector } from './correct-spelling';
 import { spelledNorwegian, tokenise } from './normalise-text';
@@ -38,6 +39,8 @@ export interface QueryWord {
   topic: boolean;
   /** A topic word that is more than a carrier (phone, PC, e-mail), or a word that makes a carrier about security. */
   securityTopic: boolean;
+  /** The themes whose topic words (carriers aside) this word is. */
+  themes: ThemeId[];
 }
 
 /** The lexicon's word lists as one index analyses them. */
@@ -48,6 +51,8 @@ export interface WordLists {
   everydayHeads: readonly string[];
   /** Topic words that only name a device or channel. */
   carriers: ReadonlySet<string>;
+  /** The themes a topic term belongs to. */
+  themesOf: ReadonlyMap<string, ThemeId[]>;
   /** Words that, next to a device or channel, make the question about security (someone else using it). */
   carrierContext: ReadonlySet<string>;
   /** Recognises misspelt stop words ("hvordna"), which must not be "corrected" into content words. */
@@ -105,7 +110,11 @@ export function queryWords(index: LanguageIndex, question: string, lists: WordLi
     const securityTopic = topicTerms.some((term) => !lists.carriers.has(term)) || lists.carrierContext.has(word.term);
     const rarity =
       forms.length > 0 ? Math.max(...forms.map((f) => index.idf.get(f.term) ?? 0)) : UNKNOWN_SHARE * index.maxIdf;
-    words.push({ forms, weight: rarity * (topic || outOfScope ? TOPIC_BOOST : 1), outOfScope, topic, securityTopic });
+    const themes = [
+      ...new Set(topicTerms.filter((t) => !lists.carriers.has(t)).flatMap((t) => lists.themesOf.get(t) ?? [])),
+    ];
+    const weight = rarity * (topic || outOfScope ? TOPIC_BOOST : 1);
+    words.push({ forms, weight, outOfScope, topic, securityTopic, themes });
   }
   return settleEverydayWords(words);
 }
@@ -136,6 +145,15 @@ function everydayTerms(index: LanguageIndex, topicTerms: ReadonlySet<string>): S
   return new Set(terms.map(([word]) => word?.term ?? '').filter((term) => term !== '' && !topicTerms.has(term)));
 }
 
+/** Each topic term's themes, from the area it is listed under. */
+function themesByTerm(index: LanguageIndex): Map<string, ThemeId[]> {
+  const byTerm = new Map<string, ThemeId[]>();
+  for (const [theme, words] of Object.entries(topics.areas) as [ThemeId, string[]][]) {
+    for (const term of analysedSet(index, words)) byTerm.set(term, [...(byTerm.get(term) ?? []), theme]);
+  }
+  return byTerm;
+}
+
 export function createWordLists(index: LanguageIndex): WordLists {
   const topicTerms = analysedSet(index, index.stemmer === 'english' ? ENGLISH_TOPIC_WORDS : NORWEGIAN_TOPIC_WORDS);
   return {
@@ -143,6 +161,7 @@ export function createWordLists(index: LanguageIndex): WordLists {
     everydayHeads: OUT_OF_SCOPE_WORDS.flatMap(tokenise).filter((word) => word.length >= MIN_EVERYDAY_HEAD),
     topics: topicTerms,
     carriers: analysedSet(index, topics.carriers),
+    themesOf: themesByTerm(index),
     carrierContext: analysedSet(index, topics.carrierContext),
     stopwords: createSpellingCorrector(new Map([...index.analyser.stopwords].map((word) => [word, 1]))),
   };

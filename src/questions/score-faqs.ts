@@ -1,3 +1,4 @@
+import type { ThemeId } from '../content/theme-schema';
 import type { FaqRef, LanguageIndex } from './build-index';
 import { addWord, scratchFor, variantCoverage, type Scratch } from './cover-words';
 import { createWordLists, queryWords, type QueryWord, type WordLists } from './query-words';
@@ -41,6 +42,8 @@ export interface ScoredQuestion {
   namesTopic: boolean;
   /** It names a topic that is more than a carrier such as a phone or e-mail. */
   namesSecurityTopic: boolean;
+  /** The themes whose topic words it uses. */
+  namedThemes: ReadonlySet<ThemeId>;
 }
 
 /** The best documents for a question, scored word by word through the postings: only touched documents cost. */
@@ -88,17 +91,19 @@ export function createFaqScorer(indexes: readonly LanguageIndex[]): FaqScorer {
     const best = new Map<string, FaqScore>();
     let namesTopic = false;
     let namesSecurityTopic = false;
+    const namedThemes = new Set<ThemeId>();
     for (const [index, context] of contexts) {
       if (!stemmers.includes(index.stemmer)) continue;
       const words = queryWords(index, question, context.lists);
       namesTopic ||= words.some((word) => word.topic);
       namesSecurityTopic ||= words.some((word) => word.securityTopic);
+      for (const word of words) for (const theme of word.themes) namedThemes.add(theme);
       for (const candidate of scoreIndex(index, words, context.scratch)) {
         const known = best.get(candidate.key);
         if (!known || candidate.rank > known.rank) best.set(candidate.key, candidate);
       }
     }
     // Equal ranks keep the order of coverage, then the campaign's own order, so answers are stable.
-    return { faqs: [...best.values()].sort((a, b) => b.rank - a.rank), namesTopic, namesSecurityTopic };
+    return { faqs: [...best.values()].sort((a, b) => b.rank - a.rank), namesTopic, namesSecurityTopic, namedThemes };
   };
 }
