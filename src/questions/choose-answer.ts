@@ -3,6 +3,8 @@ import type { FaqScore } from './score-faqs';
 
 /** Themes within this share of the best score count as a tie, broken by what the user received last. */
 const CLOSE_SHARE = 0.9;
+/** A theme whose topic words the question uses may be a little further behind and still count as close. */
+const NAMED_CLOSE_SHARE = 0.85;
 const MAX_RELATED = 3;
 /**
  * From this share of one of an entry's own question variants covered, the
@@ -21,9 +23,9 @@ export function bestPerTheme(ranked: readonly FaqScore[]): FaqScore[] {
 /**
  * The entry to answer from: the best one, unless another theme scores close
  * and the user received that theme more recently. Failing that, when the
- * question names the topic words of exactly one close theme and not of the
- * best ("must I lock my PC to fetch a coffee?": locking, not home office),
- * that theme answers, unless the best entry was asked as written.
+ * question names the topic words of exactly one nearly as close theme and
+ * not of the best ("must I lock my PC to fetch a coffee?": locking, not the
+ * home office), that theme answers, unless the best entry was asked as written.
  */
 export function chooseFaq(
   ranked: readonly FaqScore[],
@@ -39,7 +41,7 @@ export function chooseFaq(
     if (match) return match;
   }
   if (named.has(top.theme) || top.variantCovered >= ASKED_AS_WRITTEN) return top;
-  const namedClose = close.filter((faq) => named.has(faq.theme));
+  const namedClose = themes.filter((faq) => named.has(faq.theme) && faq.rank >= top.rank * NAMED_CLOSE_SHARE);
   return namedClose.length === 1 ? (namedClose[0] ?? top) : top;
 }
 
