@@ -35,7 +35,7 @@ const quizOption = z.strictObject({
 
 const faqEntry = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes'),
-  questions: localizedList(limited(200), 2, 5),
+  questions: localizedList(limited(200), 2, 10),
   answer: localized(limited(700)),
 });
 
