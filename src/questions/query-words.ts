@@ -130,9 +130,17 @@ function settleEverydayWords(words: QueryWord[]): QueryWord[] {
   return words.map((word) => (word.outOfScope && !word.topic ? { ...word, weight: word.weight / TOPIC_BOOST } : word));
 }
 
-/** Whole terms only: the parts of "jobbsøknad" must not make "jobb" an everyday word. */
+/**
+ * Whole terms only: the parts of "jobbsøknad" must not make "jobb" an everyday
+ * word. A synonym key stands for itself: the English stemmer would read
+ * «sikkerkanal» as "sikkerkan".
+ */
 const analysedSet = (index: LanguageIndex, words: string[]) =>
-  new Set(words.flatMap((word) => index.analyser.words(word).map((w) => w.term)));
+  new Set(
+    words.flatMap((word) =>
+      index.analyser.canonical(word) === word ? [word] : index.analyser.words(word).map((w) => w.term),
+    ),
+  );
 
 /**
  * The everyday words as one index reads them. An everyday phrase counts only
