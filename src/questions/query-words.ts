@@ -5,10 +5,7 @@
  */
 import type { ThemeId } from '../content/theme-schema';
 import type { LanguageIndex } from './build-index';
-import { createSpellingCorrector, type SpellingCorrector } from './correct-spelling';
-import { spelledNorwegian, tokenise } from './normalise-text';
-import outOfScope from './lexicon/out-of-scope.json';
-import topics from './lexicon/topic-terms.json';
+import type { WordLists } from './create-word-lists';
 
 /** Matching all parts of a compound ("passord" + "behandler") is less than matching the compound itself. */
 const PART_FACTOR = 0.8;
@@ -42,29 +39,6 @@ export interface QueryWord {
   /** The themes whose topic words (carriers aside) this word is. */
   themes: ThemeId[];
 }
-
-/** The lexicon's word lists as one index analyses them. */
-export interface WordLists {
-  outOfScope: ReadonlySet<string>;
-  topics: ReadonlySet<string>;
-  /** Everyday words of at least MIN_EVERYDAY_HEAD letters, folded: the start of an everyday compound. */
-  everydayHeads: readonly string[];
-  /** Topic words that only name a device or channel. */
-  carriers: ReadonlySet<string>;
-  /** The themes a topic term belongs to. */
-  themesOf: ReadonlyMap<string, ThemeId[]>;
-  /** Words that, next to a device or channel, make the question about security (someone else using it). */
-  carrierContext: ReadonlySet<string>;
-  /** Recognises misspelt stop words ("hvordna"), which must not be "corrected" into content words. */
-  stopwords: SpellingCorrector;
-}
-
-/** Shorter everyday words start too many other words («regn» → «regneark»). */
-const MIN_EVERYDAY_HEAD = 5;
-const OUT_OF_SCOPE_WORDS = Object.values(outOfScope.domains as Record<string, string[]>).flat();
-const TOPIC_WORDS = Object.values(topics.areas as Record<string, string[]>).flat();
-const NORWEGIAN_TOPIC_WORDS = TOPIC_WORDS.filter((word) => !topics.englishOnly.includes(word));
-const ENGLISH_TOPIC_WORDS = TOPIC_WORDS.filter((word) => !spelledNorwegian(word));
 
 /** How much a term says: its rarity, boosted when it names a topic. */
 function termWeight(index: LanguageIndex, lists: WordLists, term: string): number {
@@ -128,49 +102,4 @@ export function queryWords(index: LanguageIndex, question: string, lists: WordLi
 function settleEverydayWords(words: QueryWord[]): QueryWord[] {
   if (!words.some((word) => word.topic && word.securityTopic)) return words;
   return words.map((word) => (word.outOfScope && !word.topic ? { ...word, weight: word.weight / TOPIC_BOOST } : word));
-}
-
-/**
- * Whole terms only: the parts of "jobbsøknad" must not make "jobb" an everyday
- * word. A synonym key stands for itself: the English stemmer would read
- * «sikkerkanal» as "sikkerkan".
- */
-const analysedSet = (index: LanguageIndex, words: string[]) =>
-  new Set(
-    words.flatMap((word) =>
-      index.analyser.canonical(word) === word ? [word] : index.analyser.words(word).map((w) => w.term),
-    ),
-  );
-
-/**
- * The everyday words as one index reads them. An everyday phrase counts only
- * as a whole (a synonym phrase such as «paper jam»), never word by word:
- * «profile picture» must not make «bilde» everyday. A topic word is never
- * an everyday one.
- */
-function everydayTerms(index: LanguageIndex, topicTerms: ReadonlySet<string>): Set<string> {
-  const terms = OUT_OF_SCOPE_WORDS.map((word) => index.analyser.words(word)).filter((words) => words.length === 1);
-  return new Set(terms.map(([word]) => word?.term ?? '').filter((term) => term !== '' && !topicTerms.has(term)));
-}
-
-/** Each topic term's themes, from the area it is listed under. */
-function themesByTerm(index: LanguageIndex): Map<string, ThemeId[]> {
-  const byTerm = new Map<string, ThemeId[]>();
-  for (const [theme, words] of Object.entries(topics.areas) as [ThemeId, string[]][]) {
-    for (const term of analysedSet(index, words)) byTerm.set(term, [...(byTerm.get(term) ?? []), theme]);
-  }
-  return byTerm;
-}
-
-export function createWordLists(index: LanguageIndex): WordLists {
-  const topicTerms = analysedSet(index, index.stemmer === 'english' ? ENGLISH_TOPIC_WORDS : NORWEGIAN_TOPIC_WORDS);
-  return {
-    outOfScope: everydayTerms(index, topicTerms),
-    everydayHeads: OUT_OF_SCOPE_WORDS.flatMap(tokenise).filter((word) => word.length >= MIN_EVERYDAY_HEAD),
-    topics: topicTerms,
-    carriers: analysedSet(index, topics.carriers),
-    themesOf: themesByTerm(index),
-    carrierContext: analysedSet(index, topics.carrierContext),
-    stopwords: createSpellingCorrector(new Map([...index.analyser.stopwords].map((word) => [word, 1]))),
-  };
 }

@@ -1,7 +1,8 @@
 import type { ThemeId } from '../content/theme-schema';
 import type { FaqRef, LanguageIndex } from './build-index';
 import { addWord, scratchFor, variantCoverage, type Scratch } from './cover-words';
-import { createWordLists, queryWords, type QueryWord, type WordLists } from './query-words';
+import { createWordLists, type WordLists } from './create-word-lists';
+import { queryWords, type QueryWord } from './query-words';
 import { selectLeaders } from './select-leaders';
 import type { StemmerLanguage } from './stemmers';
 

@@ -1,6 +1,6 @@
 import { tokenise } from '../../../src/questions/normalise-text';
 import { createSpellingCorrector, editDistance } from '../../../src/questions/correct-spelling';
-import { createWordLists } from '../../../src/questions/query-words';
+import { createWordLists } from '../../../src/questions/create-word-lists';
 import { english, normaliseForComparison, norwegian } from '../../support/questions';
 
 const terms = (text: string) => norwegian?.analyser.terms(text) ?? [];
