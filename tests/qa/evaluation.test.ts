@@ -72,6 +72,8 @@ describe('answer quality', () => {
     'blind-set-12.jsonl': { accuracy: 0.66, reachable: 0.82, rejection: 0.75 },
     'blind-set-13.jsonl': { accuracy: 0.78, reachable: 0.87, rejection: 0.87 },
     'blind-set-14.jsonl': { accuracy: 0.81, reachable: 0.88, rejection: 0.87 },
+    'blind-set-15.jsonl': { accuracy: 0.74, reachable: 0.82, rejection: 0.83 },
+    'blind-set-16.jsonl': { accuracy: 0.77, reachable: 0.84, rejection: 0.87 },
   };
 
   it.each(BLIND_SETS)('keeps its figures on the blind set %s', (file) => {
