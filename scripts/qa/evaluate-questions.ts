@@ -16,7 +16,7 @@ export interface LabelledQuestion {
 export const DEV_SET = path.join(PROJECT_ROOT, 'tests', 'qa', 'dev-set.jsonl');
 export const HOLDOUT_SET = path.join(PROJECT_ROOT, 'tests', 'qa', 'holdout-set.jsonl');
 /** Written by people who never saw the FAQ content, from the theme list only (see the README). */
-export const BLIND_SETS = Array.from({ length: 16 }, (_, i) => i + 1).map((n) =>
+export const BLIND_SETS = Array.from({ length: 18 }, (_, i) => i + 1).map((n) =>
   path.join(PROJECT_ROOT, 'tests', 'qa', `blind-set-${n}.jsonl`),
 );
 
