@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isLanguage, type Language } from '../../src/content/languages';
 import { isThemeId } from '../../src/content/theme-library';
@@ -13,12 +13,16 @@ export interface LabelledQuestion {
   language: Language;
 }
 
-export const DEV_SET = path.join(PROJECT_ROOT, 'tests', 'qa', 'dev-set.jsonl');
-export const HOLDOUT_SET = path.join(PROJECT_ROOT, 'tests', 'qa', 'holdout-set.jsonl');
-/** Written by people who never saw the FAQ content, from the theme list only (see the README). */
-export const BLIND_SETS = Array.from({ length: 18 }, (_, i) => i + 1).map((n) =>
-  path.join(PROJECT_ROOT, 'tests', 'qa', `blind-set-${n}.jsonl`),
-);
+const QA_DIR = path.join(PROJECT_ROOT, 'tests', 'qa');
+export const DEV_SET = path.join(QA_DIR, 'dev-set.jsonl');
+export const HOLDOUT_SET = path.join(QA_DIR, 'holdout-set.jsonl');
+const BLIND_SET = /^blind-set-(\d+)\.jsonl$/;
+const setNumber = (file: string) => Number(BLIND_SET.exec(file)?.[1]);
+/** Written by people who never saw the FAQ content, from the theme list only (see the README); in number order. */
+export const BLIND_SETS = readdirSync(QA_DIR)
+  .filter((file) => BLIND_SET.test(file))
+  .sort((a, b) => setNumber(a) - setNumber(b))
+  .map((file) => path.join(QA_DIR, file));
 
 export function readQuestionSet(file: string): LabelledQuestion[] {
   return readFileSync(file, 'utf8')

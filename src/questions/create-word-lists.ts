@@ -29,9 +29,9 @@ export interface WordLists {
 /** Shorter everyday words start too many other words («regn» → «regneark»). */
 const MIN_EVERYDAY_HEAD = 5;
 const OUT_OF_SCOPE_WORDS = Object.values(outOfScope.domains as Record<string, string[]>).flat();
-const TOPIC_WORDS = Object.values(topics.areas as Record<string, string[]>).flat();
-const NORWEGIAN_TOPIC_WORDS = TOPIC_WORDS.filter((word) => !topics.englishOnly.includes(word));
-const ENGLISH_TOPIC_WORDS = TOPIC_WORDS.filter((word) => !spelledNorwegian(word));
+/** English-only topic words stay out of the Norwegian index, words spelt with æ, ø or å out of the English one. */
+const readIn = (index: LanguageIndex) => (word: string) =>
+  index.stemmer === 'english' ? !spelledNorwegian(word) : !topics.englishOnly.includes(word);
 
 /**
  * Whole terms only: the parts of "jobbsøknad" must not make "jobb" an everyday
@@ -56,23 +56,26 @@ function everydayTerms(index: LanguageIndex, topicTerms: ReadonlySet<string>): S
   return new Set(terms.map(([word]) => word?.term ?? '').filter((term) => term !== '' && !topicTerms.has(term)));
 }
 
-/** Each topic term's themes, from the area it is listed under. */
+/** Each topic term's themes, from the area it is listed under: its keys are the index's topic terms. */
 function themesByTerm(index: LanguageIndex): Map<string, ThemeId[]> {
   const byTerm = new Map<string, ThemeId[]>();
   for (const [theme, words] of Object.entries(topics.areas) as [ThemeId, string[]][]) {
-    for (const term of analysedSet(index, words)) byTerm.set(term, [...(byTerm.get(term) ?? []), theme]);
+    for (const term of analysedSet(index, words.filter(readIn(index)))) {
+      byTerm.set(term, [...(byTerm.get(term) ?? []), theme]);
+    }
   }
   return byTerm;
 }
 
 export function createWordLists(index: LanguageIndex): WordLists {
-  const topicTerms = analysedSet(index, index.stemmer === 'english' ? ENGLISH_TOPIC_WORDS : NORWEGIAN_TOPIC_WORDS);
+  const themesOf = themesByTerm(index);
+  const topicTerms = new Set(themesOf.keys());
   return {
     outOfScope: everydayTerms(index, topicTerms),
     everydayHeads: OUT_OF_SCOPE_WORDS.flatMap(tokenise).filter((word) => word.length >= MIN_EVERYDAY_HEAD),
     topics: topicTerms,
     carriers: analysedSet(index, topics.carriers),
-    themesOf: themesByTerm(index),
+    themesOf,
     carrierContext: analysedSet(index, topics.carrierContext),
     stopwords: createSpellingCorrector(new Map([...index.analyser.stopwords].map((word) => [word, 1]))),
   };
