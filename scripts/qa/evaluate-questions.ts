@@ -4,7 +4,7 @@ import { isLanguage, type Language } from '../../src/content/languages';
 import { isThemeId } from '../../src/content/theme-library';
 import type { ThemeId } from '../../src/content/theme-schema';
 import { PROJECT_ROOT } from '../../src/project-paths';
-import type { QuestionAnswerer } from '../../src/questions/question-answer';
+import type { QuestionAnswer, QuestionAnswerer } from '../../src/questions/question-answer';
 
 /** One labelled question: the theme a good answer comes from, or null when the bot must not answer. */
 export interface LabelledQuestion {
@@ -45,9 +45,9 @@ export interface Evaluation {
   /** Share of in-scope questions whose answer comes from the expected theme. */
   inScopeAccuracy: number;
   /**
-   * Share of in-scope questions answered from the expected theme, or, when
-   * refleks is not sure, with the expected theme among the topics it offers:
-   * one press away from the right content.
+   * Share of in-scope questions answered from the expected theme, or with the
+   * expected theme one press away: among the topics offered when refleks is
+   * not sure, or among the related questions on the answer card.
    */
   inScopeReachable: number;
   /** Share of out-of-scope questions the bot did not answer from the content (theme null). */
@@ -59,6 +59,12 @@ export interface Evaluation {
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000);
 
+/** A button on the reply leads to the theme: a topic on the «not sure» card, or a related question. */
+const offers = (answer: QuestionAnswer, theme: ThemeId) =>
+  answer.kind === 'low-confidence'
+    ? answer.closestThemes.includes(theme)
+    : answer.related.some((related) => related.theme === theme);
+
 /** Top-1 theme accuracy on in-scope questions and the share of out-of-scope questions not answered. */
 export function evaluate(answerer: QuestionAnswerer, file: string): Evaluation {
   const results = readQuestionSet(file).map((row) => ({
@@ -69,7 +75,7 @@ export function evaluate(answerer: QuestionAnswerer, file: string): Evaluation {
   const outOfScope = results.filter((r) => r.row.theme === null);
   const correct = inScope.filter((r) => r.answer.theme === r.row.theme).length;
   const offered = inScope.filter(
-    (r) => r.answer.kind === 'low-confidence' && r.row.theme !== null && r.answer.closestThemes.includes(r.row.theme),
+    (r) => r.row.theme !== null && r.answer.theme !== r.row.theme && offers(r.answer, r.row.theme),
   ).length;
   const rejected = outOfScope.filter((r) => r.answer.theme === null).length;
   return {

@@ -130,7 +130,9 @@ export function listSampleCards(
       add('quiz-result', 'quiz-result-wrong-remembered', result({ right: false }), theme.id);
       const [first, ...others] = text.faq;
       if (first) {
-        const related = others.slice(0, 3).map((entry) => ({ faqId: entry.id, question: entry.questions[0] ?? '' }));
+        const related = others
+          .slice(0, 3)
+          .map((entry) => ({ theme: text.id, faqId: entry.id, question: entry.questions[0] ?? '' }));
         add(
           'answer',
           'answer',

@@ -3,10 +3,10 @@ import type { LocalRules } from '../content/local-rules-schema';
 import { createThemeLibrary, type ThemeLibrary } from '../content/theme-library';
 import type { Theme } from '../content/theme-schema';
 import { buildQuestionIndex, type FaqRef } from './build-index';
-import { ASKED_AS_WRITTEN, chooseFaq, closestThemes, relatedFaqIds } from './choose-answer';
+import { ASKED_AS_WRITTEN, chooseFaq, closestThemes, neighbourFaq, relatedFaqIds } from './choose-answer';
 import { detectLanguage, replyLanguage, type DetectedLanguage } from './detect-language';
 import { detectUrgent } from './detect-urgent';
-import type { AnswerKind, QuestionAnswerer } from './question-answer';
+import type { AnswerKind, QuestionAnswerer, RelatedQuestion } from './question-answer';
 import { createFaqScorer, type FaqScore, type ScoredQuestion } from './score-faqs';
 import type { StemmerLanguage } from './stemmers';
 
@@ -64,6 +64,26 @@ export function createQuestionAnswerer(
   const faqEntry = (ref: FaqRef, language: Language) =>
     library.text(ref.theme, language).faq.find((entry) => entry.id === ref.faqId);
 
+  const relatedQuestion = (ref: FaqRef, language: Language): RelatedQuestion => ({
+    theme: ref.theme,
+    faqId: ref.faqId,
+    question: faqEntry(ref, language)?.questions[0] ?? '',
+  });
+
+  /**
+   * Up to three questions to ask next: the same theme's, and when the question
+   * sits between two themes, the other theme's closest entry in the last place.
+   * An entry picked on a card was meant as it is and gets only its own theme's.
+   */
+  const relatedTo = (ranked: readonly FaqScore[], best: FaqScore, language: Language, picked: boolean) => {
+    const ids = library.text(best.theme, language).faq.map((e) => e.id);
+    const own = relatedFaqIds(ranked, best, ids).map((faqId) =>
+      relatedQuestion({ theme: best.theme, faqId }, language),
+    );
+    const neighbour = picked ? undefined : neighbourFaq(ranked, best);
+    return neighbour ? [...own.slice(0, 2), relatedQuestion(neighbour, language)] : own;
+  };
+
   /** An entry picked on a card is answered as it is, when it exists; the ranking then only orders related questions. */
   const pickedScore = (ranked: readonly FaqScore[], picked: FaqRef | undefined, language: Language) => {
     if (!picked || !faqEntry(picked, language)) return undefined;
@@ -92,12 +112,7 @@ export function createQuestionAnswerer(
       };
       const entry = best && kind === 'answer' ? faqEntry(best, language) : undefined;
       if (!best || !entry) return { ...base, theme: null, faqId: null, answer: null, related: [] };
-      const { faq } = library.text(best.theme, language);
-      const related = relatedFaqIds(
-        ranked,
-        best,
-        faq.map((e) => e.id),
-      ).map((faqId) => ({ faqId, question: faq.find((e) => e.id === faqId)?.questions[0] ?? '' }));
+      const related = relatedTo(ranked, best, language, chosen !== undefined);
       return { ...base, theme: best.theme, faqId: best.faqId, answer: entry.answer, related };
     },
   };

@@ -7,6 +7,12 @@ const CLOSE_SHARE = 0.9;
 const NAMED_CLOSE_SHARE = 0.85;
 const MAX_RELATED = 3;
 /**
+ * Another theme scoring at least this share of the answer's own sits between
+ * two themes with it («I clicked the link and typed my password»: logging in
+ * via links, or «Meld fra»?). Its closest entry is then offered too.
+ */
+const NEIGHBOUR_SHARE = 0.8;
+/**
  * From this share of one of an entry's own question variants covered, the
  * question is that entry's question even without a topic word: "will I get
  * told off if I made a mistake?" is how the «Meld fra» theme asks it.
@@ -49,6 +55,16 @@ export function chooseFaq(
 export function relatedFaqIds(ranked: readonly FaqScore[], chosen: FaqScore, themeFaqIds: readonly string[]): string[] {
   const byScore = ranked.filter((faq) => faq.theme === chosen.theme && faq.key !== chosen.key).map((faq) => faq.faqId);
   return [...new Set([...byScore, ...themeFaqIds])].filter((id) => id !== chosen.faqId).slice(0, MAX_RELATED);
+}
+
+/**
+ * The closest entry of the best other theme, when that theme scores nearly as
+ * well as the chosen entry's: the question may be as much about that theme,
+ * so the answer card offers it one press away.
+ */
+export function neighbourFaq(ranked: readonly FaqScore[], chosen: FaqScore): FaqScore | undefined {
+  const other = ranked.find((faq) => faq.theme !== chosen.theme);
+  return other && chosen.rank > 0 && other.rank >= chosen.rank * NEIGHBOUR_SHARE ? other : undefined;
 }
 
 export function closestThemes(ranked: readonly FaqScore[]): ThemeId[] {

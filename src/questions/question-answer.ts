@@ -15,8 +15,9 @@ export interface AskOptions {
   picked?: { theme: ThemeId; faqId: string };
 }
 
-/** Another question from the same theme, offered as a button. */
+/** Another question offered as a button: from the answer's theme, or from a theme scoring nearly as well. */
 export interface RelatedQuestion {
+  theme: ThemeId;
   faqId: string;
   question: string;
 }
@@ -41,7 +42,10 @@ export interface QuestionAnswer {
   answer: string | null;
   /** How well the best entry covers the question, 0..1. */
   score: number;
-  /** Up to three other questions from the same theme, in the reply language. */
+  /**
+   * Up to three other questions in the reply language: from the same theme,
+   * the last one from another theme when that theme scores nearly as well.
+   */
   related: RelatedQuestion[];
   /** The closest themes, best first: offered as topics when the engine will not guess. */
   closestThemes: ThemeId[];

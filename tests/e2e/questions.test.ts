@@ -71,6 +71,19 @@ describe('questions through the real server', () => {
     expect(textsOf(0)).toContain('Fra temaet «Sterke passord»');
   });
 
+  it('offers a question from a theme scoring nearly as well, and pressing it answers from that theme', async () => {
+    await post(messageActivity(user(), 'noen ringte og sa de var fra IT og ville ha passordet mitt'));
+    expect(textsOf(0)).toContain('Fra temaet «Sterke passord»');
+    const neighbour = selectDataOf(0).at(-1);
+    expect(neighbour).toMatchObject({ action: 'ask', theme: 'report-it', faq: 'phone-calls' });
+    await post(submitActivity(user(), neighbour ?? {}), 2);
+    expect(textsOf(1)).toContain('Fra temaet «Meld fra»');
+    expect(actionsOf(1).find((a) => a.data.action === 'feedback')?.data).toMatchObject({
+      theme: 'report-it',
+      faq: 'phone-calls',
+    });
+  });
+
   it('answers the very entry a pressed button names, whatever its wording matches best', async () => {
     // Its wording alone finds "what is two-factor" just as well: the button's entry decides.
     const pressed = {

@@ -55,27 +55,30 @@ describe('answer quality', () => {
   });
 
   // Written from the theme list only, and harder (everyday questions full of device words). Floors about
-  // 0.05 under the figures at the end of the second session on 28 November 2026, so a change that makes
-  // the engine guess more or answer less shows up here. First measurements are in the README.
+  // 0.05 under the figures at the end of the second session on 28 November 2026 (for «reachable», under
+  // those of 29 November, when the answer card began to offer a neighbouring theme's question), so a
+  // change that makes the engine guess more or answer less shows up here. First measurements are in the README.
   const floors: Record<string, { accuracy: number; reachable: number; rejection: number }> = {
-    'blind-set-1.jsonl': { accuracy: 0.84, reachable: 0.87, rejection: 0.95 },
-    'blind-set-2.jsonl': { accuracy: 0.85, reachable: 0.89, rejection: 0.88 },
-    'blind-set-3.jsonl': { accuracy: 0.86, reachable: 0.9, rejection: 0.87 },
-    'blind-set-4.jsonl': { accuracy: 0.78, reachable: 0.87, rejection: 0.95 },
-    'blind-set-5.jsonl': { accuracy: 0.79, reachable: 0.83, rejection: 0.91 },
-    'blind-set-6.jsonl': { accuracy: 0.78, reachable: 0.82, rejection: 0.91 },
-    'blind-set-7.jsonl': { accuracy: 0.86, reachable: 0.92, rejection: 0.83 },
-    'blind-set-8.jsonl': { accuracy: 0.84, reachable: 0.88, rejection: 0.95 },
-    'blind-set-9.jsonl': { accuracy: 0.77, reachable: 0.84, rejection: 0.91 },
-    'blind-set-10.jsonl': { accuracy: 0.84, reachable: 0.87, rejection: 0.87 },
-    'blind-set-11.jsonl': { accuracy: 0.67, reachable: 0.79, rejection: 0.83 },
-    'blind-set-12.jsonl': { accuracy: 0.66, reachable: 0.82, rejection: 0.75 },
-    'blind-set-13.jsonl': { accuracy: 0.79, reachable: 0.88, rejection: 0.87 },
-    'blind-set-14.jsonl': { accuracy: 0.81, reachable: 0.88, rejection: 0.87 },
-    'blind-set-15.jsonl': { accuracy: 0.76, reachable: 0.83, rejection: 0.83 },
-    'blind-set-16.jsonl': { accuracy: 0.78, reachable: 0.85, rejection: 0.87 },
-    'blind-set-17.jsonl': { accuracy: 0.69, reachable: 0.83, rejection: 0.79 },
-    'blind-set-18.jsonl': { accuracy: 0.71, reachable: 0.81, rejection: 0.83 },
+    'blind-set-1.jsonl': { accuracy: 0.84, reachable: 0.9, rejection: 0.95 },
+    'blind-set-2.jsonl': { accuracy: 0.85, reachable: 0.92, rejection: 0.88 },
+    'blind-set-3.jsonl': { accuracy: 0.86, reachable: 0.91, rejection: 0.87 },
+    'blind-set-4.jsonl': { accuracy: 0.78, reachable: 0.91, rejection: 0.95 },
+    'blind-set-5.jsonl': { accuracy: 0.79, reachable: 0.87, rejection: 0.91 },
+    'blind-set-6.jsonl': { accuracy: 0.78, reachable: 0.85, rejection: 0.91 },
+    'blind-set-7.jsonl': { accuracy: 0.86, reachable: 0.95, rejection: 0.83 },
+    'blind-set-8.jsonl': { accuracy: 0.84, reachable: 0.9, rejection: 0.95 },
+    'blind-set-9.jsonl': { accuracy: 0.77, reachable: 0.89, rejection: 0.91 },
+    'blind-set-10.jsonl': { accuracy: 0.84, reachable: 0.9, rejection: 0.87 },
+    'blind-set-11.jsonl': { accuracy: 0.67, reachable: 0.84, rejection: 0.83 },
+    'blind-set-12.jsonl': { accuracy: 0.66, reachable: 0.84, rejection: 0.75 },
+    'blind-set-13.jsonl': { accuracy: 0.79, reachable: 0.9, rejection: 0.87 },
+    'blind-set-14.jsonl': { accuracy: 0.81, reachable: 0.93, rejection: 0.87 },
+    'blind-set-15.jsonl': { accuracy: 0.76, reachable: 0.87, rejection: 0.83 },
+    'blind-set-16.jsonl': { accuracy: 0.78, reachable: 0.92, rejection: 0.87 },
+    'blind-set-17.jsonl': { accuracy: 0.69, reachable: 0.89, rejection: 0.79 },
+    'blind-set-18.jsonl': { accuracy: 0.71, reachable: 0.87, rejection: 0.83 },
+    'blind-set-19.jsonl': { accuracy: 0.82, reachable: 0.88, rejection: 0.91 },
+    'blind-set-20.jsonl': { accuracy: 0.71, reachable: 0.85, rejection: 0.83 },
   };
 
   it.each(BLIND_SETS)('keeps its figures on the blind set %s', (file) => {

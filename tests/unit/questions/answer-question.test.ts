@@ -36,6 +36,25 @@ describe('answering from the FAQ content', () => {
     ).toBe(true);
   });
 
+  it('offers the closest entry of a theme scoring nearly as well as the last related question', () => {
+    // A call asking for the password: the password answer, and «Meld fra» about such calls one press away.
+    const between = ask('noen ringte og sa de var fra IT og ville ha passordet mitt');
+    expect(between).toMatchObject({ kind: 'answer', theme: 'passwords' });
+    expect(between.related).toHaveLength(3);
+    expect(between.related.slice(0, 2).every((r) => r.theme === 'passwords')).toBe(true);
+    expect(between.related[2]).toMatchObject({ theme: 'report-it', faqId: 'phone-calls' });
+    expect(between.related[2]?.question).toBe(
+      library.text('report-it', 'nb').faq.find((e) => e.id === 'phone-calls')?.questions[0],
+    );
+    // A question about one theme only keeps to that theme.
+    expect(ask('kan jeg lagre dette på OneDrive?').related.every((r) => r.theme === 'data-storage')).toBe(true);
+    // A pressed button meant its own entry: only that theme's questions follow.
+    const picked = ask('noen ringte og sa de var fra IT og ville ha passordet mitt', {
+      picked: { theme: 'passwords', faqId: between.faqId ?? '' },
+    });
+    expect(picked.related.every((r) => r.theme === 'passwords')).toBe(true);
+  });
+
   it("answers an entry's own question, asked as written, from its theme, also without a topic word", () => {
     expect(ask('Får jeg kjeft hvis jeg har gjort en feil?')).toMatchObject({ kind: 'answer', theme: 'report-it' });
     const misses = library.themes.flatMap((theme) =>
