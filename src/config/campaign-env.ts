@@ -30,15 +30,19 @@ export const campaignEnv = {
       .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be the first campaign month as YYYY-MM, e.g. 2027-01')
       .optional(),
   ),
-  CAMPAIGN_THEMES: z
-    .string()
-    .default(THEME_IDS.join(','))
-    .transform(list)
-    .refine((ids) => ids.length > 0 && ids.every((id) => (THEME_IDS as readonly string[]).includes(id)), {
-      message: `must list theme ids separated by commas, from: ${THEME_IDS.join(', ')}`,
-    })
-    .refine((ids) => new Set(ids).size === ids.length, { message: 'must not list a theme twice' })
-    .transform((ids) => ids as ThemeId[]),
+  // Empty, as in .env.example, means the same as unset: all ten themes in the campaign's order.
+  CAMPAIGN_THEMES: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default(THEME_IDS.join(','))
+      .transform(list)
+      .refine((ids) => ids.length > 0 && ids.every((id) => (THEME_IDS as readonly string[]).includes(id)), {
+        message: `must list theme ids separated by commas, from: ${THEME_IDS.join(', ')}`,
+      })
+      .refine((ids) => new Set(ids).size === ids.length, { message: 'must not list a theme twice' })
+      .transform((ids) => ids as ThemeId[]),
+  ),
   CAMPAIGN_SEND_DAY: wholeNumber('which working day of the month to send on, e.g. 1 for the first', 1, 10, 1),
   CAMPAIGN_SEND_TIME: z.preprocess(
     blankToUndefined,

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'dotenv';
 import { loadConfig } from '../../src/config/load-config';
+import { PROJECT_ROOT } from '../../src/project-paths';
 import { configProblems as problems } from '../support/config-problems';
 
 const TENANT = '11111111-2222-4333-8444-555555555555';
@@ -15,6 +19,15 @@ describe('loadConfig', () => {
       allowedTenantIds: [],
       production: false,
     });
+  });
+
+  it('starts with .env.example copied as it is, as its header promises', () => {
+    const example = parse(readFileSync(path.join(PROJECT_ROOT, '.env.example'), 'utf8'));
+    const config = loadConfig(example, '/srv/refleks');
+    expect(config.localMode).toBe(true);
+    expect(config).toEqual(loadConfig({ ...example, CAMPAIGN_THEMES: undefined }, '/srv/refleks'));
+    const scheduled = loadConfig({ ...example, CAMPAIGN_START: '2027-01' }, '/srv/refleks');
+    expect(scheduled.campaign.schedule?.themeOrder).toHaveLength(10);
   });
 
   it('reads a full production configuration', () => {
