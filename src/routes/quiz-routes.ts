@@ -14,15 +14,21 @@ export const openQuiz: Route = {
   },
 };
 
+/** The card sends the option's index as text; an empty choice is no choice (Number('') would be 0). */
+function optionIndex(option: unknown): number | undefined {
+  if (typeof option === 'number') return Number.isInteger(option) && option >= 0 ? option : undefined;
+  return typeof option === 'string' && /^\d+$/.test(option.trim()) ? Number(option.trim()) : undefined;
+}
+
 export const answerQuiz: Route = {
   name: 'quiz-answer',
   select: (turn) => isThemeCardAction(turn, 'quiz-answer'),
   async handle(turn, ctx) {
     const t = textsFor(ctx.language, ctx.services.localRules);
     const theme = themeOf(turn, ctx);
-    const chosen = Number(turn.action?.data.option);
+    const chosen = optionIndex(turn.action?.data.option);
     // No or a stale option: show the question again rather than guess.
-    if (!Number.isInteger(chosen) || chosen < 0 || chosen >= theme.quiz.options.length) {
+    if (chosen === undefined || chosen >= theme.quiz.options.length) {
       return respondWithCard(turn, quizCard(ctx.services.cards, t, theme, turn.address.userId));
     }
     // The first answer is what the person knew; later ones follow the explanation.

@@ -48,11 +48,16 @@ describe('quiz through the real server', () => {
     expect(texts.some((text) => text.startsWith('Right answer: '))).toBe(true);
   });
 
-  it('shows the question again when no option was chosen', async () => {
-    const res = await fixture.service().post(executeActivity(user(), 'quiz-answer', { theme: 'lock-devices' }));
-    const body = (await res.json()) as { value: { body: { type: string }[] } };
-    expect(body.value.body.some((b) => b.type === 'Input.ChoiceSet')).toBe(true);
-  });
+  it.each([undefined, '', null, 'first'])(
+    'shows the question again when no option was chosen (option %p)',
+    async (option) => {
+      const res = await fixture
+        .service()
+        .post(executeActivity(user(), 'quiz-answer', { theme: 'lock-devices', option }));
+      const body = (await res.json()) as { value: { body: { type: string }[] } };
+      expect(body.value.body.some((b) => b.type === 'Input.ChoiceSet')).toBe(true);
+    },
+  );
 
   it('treats an unknown theme as an unknown button', async () => {
     await fixture.service().post(submitActivity(user(), { action: 'quiz-open', theme: 'no-such-theme' }));
