@@ -1,5 +1,6 @@
 import type { Route, RouteContext } from '../app/route';
 import { topicSummaryCard } from '../cards/question-cards';
+import { MAX_DESCRIPTION_LENGTH } from '../cards/report-cards';
 import { isThemeId } from '../content/theme-library';
 import type { Turn, TurnResult } from '../domain/turn';
 import { questionEvent } from '../engagement/question-event';
@@ -39,7 +40,8 @@ async function answer(
   });
   const asked = questionEvent(result);
   if (asked) await recordEvent(turn, ctx, asked);
-  return { replies: repliesFor(result, services) };
+  // «Spør IT» on a «not sure» card forwards what the user wrote, not only the part the engine read.
+  return { replies: repliesFor({ ...result, question: question.slice(0, MAX_DESCRIPTION_LENGTH) }, services) };
 }
 
 /** Any text that is not a command is a question. Commands come earlier in the route list. */

@@ -66,6 +66,14 @@ describe('questions through the real server', () => {
     expect(actionsOf(0)).toEqual([expect.objectContaining({ title: 'Spør IT', data: { action: 'ask-it', question } })]);
   });
 
+  it('puts the whole question on «Spør IT», also beyond the part the engine reads', async () => {
+    // The engine reads the first 1,000 characters; IT gets everything the user wrote.
+    const question = `er det trygt å bruke bluetooth-tastatur på kontoret?${' '.repeat(1200)}Mvh Kari`;
+    await post(messageActivity(user(), question));
+    expect(textsOf(0)[0]).toBe('Det er jeg ikke sikker på');
+    expect(actionsOf(0)[0]?.data).toEqual({ action: 'ask-it', question });
+  });
+
   it('answers a related question pressed on a card', async () => {
     await post(submitActivity(user(), { action: 'ask', question: 'Hva er en passordfrase?' }));
     expect(textsOf(0)).toContain('Fra temaet «Sterke passord»');
