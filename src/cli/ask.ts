@@ -34,6 +34,8 @@ async function answerLines(answerer: QuestionAnswerer, userLanguage: Language): 
 }
 
 async function main(): Promise<void> {
+  // The same .env as the bot reads, so `ask` answers with the same local rules and default language.
+  (await import('dotenv')).config({ quiet: true });
   const env = process.env;
   const userLanguage = isLanguage(env.DEFAULT_LANGUAGE) ? env.DEFAULT_LANGUAGE : 'nb';
   const answerer = loadQuestionAnswerer(env);

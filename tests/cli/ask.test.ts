@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { THEME_IDS } from '../../src/content/theme-schema';
@@ -19,8 +21,13 @@ interface AskResult {
 }
 
 /** Runs the CLI as tools do; stdout must be JSON lines and nothing else. */
-async function ask(args: string[], input?: string, env: Record<string, string> = {}): Promise<AskResult[]> {
-  const child = run(TSX, [ASK, ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...env } });
+async function ask(
+  args: string[],
+  input?: string,
+  env: Record<string, string> = {},
+  cwd = PROJECT_ROOT,
+): Promise<AskResult[]> {
+  const child = run(TSX, [ASK, ...args], { cwd, env: { ...process.env, ...env } });
   if (input !== undefined) child.child.stdin?.end(input);
   const { stdout } = await child;
   return stdout
@@ -65,5 +72,20 @@ describe('npm run ask', () => {
     const rules = path.join(PROJECT_ROOT, 'themes', 'local-rules.example.yaml');
     const [result] = await ask(['jeg har glemt passordet mitt'], undefined, { LOCAL_RULES_FILE: rules });
     expect(result?.answer).toContain('Servicedesken');
+  });
+
+  it('reads LOCAL_RULES_FILE and DEFAULT_LANGUAGE from a .env file, as the bot does', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'refleks-ask-env-'));
+    const rules = path.join(PROJECT_ROOT, 'themes', 'local-rules.example.yaml');
+    writeFileSync(path.join(folder, '.env'), `DEFAULT_LANGUAGE=en\nLOCAL_RULES_FILE=${rules}\n`);
+    try {
+      // «mfa» alone does not tell the language, so the default decides.
+      const [result] = await ask(['mfa'], undefined, {}, folder);
+      expect(result).toMatchObject({ theme: 'two-factor', language: 'en' });
+      const [rulesResult] = await ask(['jeg har glemt passordet mitt'], undefined, {}, folder);
+      expect(rulesResult?.answer).toContain('Servicedesken');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
