@@ -69,6 +69,8 @@ export function composeReports(wiring: ReportWiring): { services: ReportServices
   });
   if (!graph && !settings.itChannelId && config.campaign.adminIds.length === 0)
     log.warn('Meld fra has no delivery target (no Graph, no IT channel): reports wait in the outbox');
+  else if (!graph && !settings.itChannelId)
+    log.info('Meld fra delivers to the IT channel an admin chooses with «sett it-kanal»; until then reports wait');
   log.info({ mail: Boolean(graph), itChannel: Boolean(settings.itChannelId) }, 'Meld fra delivery configured');
   return {
     worker,

@@ -45,8 +45,12 @@ const GRAPH_SETTINGS: (keyof ReportEnv)[] = [
   'GRAPH_CERTIFICATE_PATH',
 ];
 
-/** Meld fra must be able to deliver from the first report on, so gaps are start-up errors. */
-export function reportConfigProblems(env: ReportEnv, localMode: boolean): string[] {
+/**
+ * Meld fra must be able to deliver from the first report on, so gaps are
+ * start-up errors. Campaign admins count as a way: they choose IT's channel
+ * with «sett it-kanal» in Teams, and reports wait in the outbox until then.
+ */
+export function reportConfigProblems(env: ReportEnv & Pick<Env, 'ADMIN_AAD_OBJECT_IDS'>, localMode: boolean): string[] {
   const problems: string[] = [];
   if (!env.GRAPH_AUTH) {
     const stray = GRAPH_SETTINGS.filter((name) => env[name] !== undefined);
@@ -54,9 +58,9 @@ export function reportConfigProblems(env: ReportEnv, localMode: boolean): string
       problems.push(
         `GRAPH_AUTH: set it to managed-identity, certificate or secret, so refleks can e-mail reports through Microsoft Graph (${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} set).`,
       );
-    if (!localMode && !env.IT_CHANNEL)
+    if (!localMode && !env.IT_CHANNEL && env.ADMIN_AAD_OBJECT_IDS.length === 0)
       problems.push(
-        'Meld fra has nowhere to deliver reports. Set GRAPH_AUTH, REPORT_SENDER_MAILBOX and IT_SUPPORT_EMAIL (e-mail to IT through Microsoft Graph), or IT_CHANNEL (a channel in IT support’s team), or both.',
+        'Meld fra has nowhere to deliver reports. Set GRAPH_AUTH, REPORT_SENDER_MAILBOX and IT_SUPPORT_EMAIL (e-mail to IT through Microsoft Graph), or IT_CHANNEL (a channel in IT support’s team), or ADMIN_AAD_OBJECT_IDS (an admin then writes «@refleks sett it-kanal» in IT’s channel).',
       );
     return problems;
   }
