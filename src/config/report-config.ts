@@ -48,7 +48,8 @@ const GRAPH_SETTINGS: (keyof ReportEnv)[] = [
 /**
  * Meld fra must be able to deliver from the first report on, so gaps are
  * start-up errors. Campaign admins count as a way: they choose IT's channel
- * with «sett it-kanal» in Teams, and reports wait in the outbox until then.
+ * with «sett it-kanal» in Teams (until then reports wait in the outbox, and
+ * after the give-up time the reporter is told to call IT, as in an outage).
  */
 export function reportConfigProblems(env: ReportEnv & Pick<Env, 'ADMIN_AAD_OBJECT_IDS'>, localMode: boolean): string[] {
   const problems: string[] = [];
