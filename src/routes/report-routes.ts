@@ -1,12 +1,13 @@
 import type { Route, RouteContext } from '../app/route';
 import { reportFormCard, reportReceiptCard, type ReportFormValues } from '../cards/report-cards';
-import type { Turn, TurnResult } from '../domain/turn';
+import type { Reply, Turn, TurnResult } from '../domain/turn';
 import { recordEvent } from '../engagement/record-event';
 import { recordReportDelay } from '../engagement/record-report-delay';
 import { textsFor } from '../i18n/texts-for';
 import { DRAFT_TTL_MS } from '../reports/report-services';
 import type { NewReport } from '../reports/report-types';
 import { validateReportForm } from '../reports/validate-report-form';
+import { attachReportFiles } from './attach-report-files';
 import { matchCommand } from './match-command';
 
 const isPersonal = (turn: Turn) => turn.conversationType === undefined || turn.conversationType === 'personal';
@@ -34,9 +35,12 @@ export const openReportForm: Route = {
     isPersonal(turn) &&
     ((turn.kind === 'message' && matchCommand(turn.text) === 'report') || isAction(turn, 'report-open')),
   async handle(turn, ctx) {
-    const { tenantId, aadObjectId } = reporterOf(turn);
-    await ctx.services.reports.drafts.open(tenantId, aadObjectId, turn.receivedAt, DRAFT_TTL_MS);
-    return formReply(ctx, {}, []);
+    const who = reporterOf(turn);
+    await ctx.services.reports.drafts.open(who.tenantId, who.aadObjectId, turn.receivedAt, DRAFT_TTL_MS);
+    const form = formReply(ctx, {}, []);
+    // A screenshot sent together with «meld fra» belongs to this report.
+    const notes = turn.files?.length ? await attachReportFiles(who, turn.files, turn.receivedAt, ctx) : [];
+    return { replies: [...form.replies, ...(notes ?? []).map((text): Reply => ({ kind: 'text', text }))] };
   },
 };
 

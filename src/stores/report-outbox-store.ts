@@ -1,5 +1,5 @@
 import type { ConversationAddress } from '../domain/conversation-address';
-import type { DeliveryTarget, NewReport, NoticeKind, OutboxItem } from '../reports/report-types';
+import type { DeliveryTarget, NewReport, NoticeKind, OutboxItem, ReportAttachment } from '../reports/report-types';
 
 /** A claimed item: only the claimant (owner) may move it on, and only while its lease runs. */
 export interface Claim {
@@ -41,7 +41,7 @@ export interface ReportOutboxStore {
 /** Files dropped in the chat while a report form is open; attached to the next submitted report. */
 export interface ReportDraft {
   openedAt: Date;
-  attachments: NewReport['content']['attachments'];
+  attachments: ReportAttachment[];
   missingFiles: string[];
 }
 
@@ -50,7 +50,22 @@ export interface ReportDraftStore {
   open(tenantId: string, aadObjectId: string, at: Date, ttlMs: number): Promise<void>;
   /** The open draft, if one was opened within ttlMs. */
   get(tenantId: string, aadObjectId: string, now: Date, ttlMs: number): Promise<ReportDraft | undefined>;
-  save(tenantId: string, aadObjectId: string, draft: ReportDraft): Promise<void>;
+  /**
+   * Adds a file to the open draft in one atomic step, so files dropped at the
+   * same time or a report sent meanwhile never lose or revive one: 'too-big'
+   * when the draft's files would pass maxBytes together, 'no-draft' when none
+   * is open (any more).
+   */
+  addFile(
+    tenantId: string,
+    aadObjectId: string,
+    now: Date,
+    ttlMs: number,
+    file: ReportAttachment,
+    maxBytes: number,
+  ): Promise<'added' | 'too-big' | 'no-draft'>;
+  /** Names a file that could not be attached, so IT can ask for it; false when no draft is open. */
+  addMissingFile(tenantId: string, aadObjectId: string, now: Date, ttlMs: number, name: string): Promise<boolean>;
   discard(tenantId: string, aadObjectId: string): Promise<void>;
 }
 

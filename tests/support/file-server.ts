@@ -6,11 +6,15 @@ export class FileServer {
   readonly files = new Map<string, Buffer>();
   /** The Authorization header of each request, by path ('' when none was sent). */
   readonly authorizations = new Map<string, string>();
+  /** How long each download takes, to let other turns run while a file is on its way. */
+  delayMs = 0;
   private readonly server = http.createServer((req, res) => {
     this.authorizations.set(req.url ?? '', req.headers.authorization ?? '');
     const file = this.files.get(req.url ?? '');
-    res.writeHead(file ? 200 : 404, { 'content-type': 'application/octet-stream' });
-    res.end(file);
+    setTimeout(() => {
+      res.writeHead(file ? 200 : 404, { 'content-type': 'application/octet-stream' });
+      res.end(file);
+    }, this.delayMs);
   });
 
   async start(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { ConversationAddress } from '../../domain/conversation-address';
+import type { ReportAttachment } from '../../reports/report-types';
 import type { ItChannelStore, ReportDraft, ReportDraftStore } from '../report-outbox-store';
 import type { SqliteDatabase } from './open-sqlite';
 
@@ -16,25 +17,44 @@ export function createSqliteReportDraftStore(db: SqliteDatabase): ReportDraftSto
   // Drafts of other users that ran out are removed whenever anyone opens one: no stale files linger.
   const expire = db.prepare('DELETE FROM report_drafts WHERE opened_at <= ?');
 
-  async function get(tenantId: string, aadObjectId: string, now: Date, ttlMs: number) {
+  function read(tenantId: string, aadObjectId: string, now: Date, ttlMs: number): ReportDraft | undefined {
     const since = new Date(now.getTime() - ttlMs).toISOString();
     const row = select.get(tenantId, aadObjectId, since) as { opened_at: string; draft_json: string } | undefined;
     return row ? { openedAt: new Date(row.opened_at), ...(JSON.parse(row.draft_json) as StoredDraft) } : undefined;
   }
+  const write = (tenantId: string, aadObjectId: string, { openedAt, ...draft }: ReportDraft) =>
+    upsert.run({ tenantId, aadObjectId, openedAt: openedAt.toISOString(), draft: JSON.stringify(draft) });
+
+  const open = db.transaction((tenantId: string, aadObjectId: string, at: Date, ttlMs: number) => {
+    expire.run(new Date(at.getTime() - ttlMs).toISOString());
+    const current = read(tenantId, aadObjectId, at, ttlMs);
+    write(tenantId, aadObjectId, { ...(current ?? EMPTY), openedAt: at });
+  });
+
+  // Read and write in one transaction: another turn of the same user cannot slip in between.
+  const addFile = db.transaction(
+    (tenantId: string, aadObjectId: string, now: Date, ttlMs: number, file: ReportAttachment, maxBytes: number) => {
+      const draft = read(tenantId, aadObjectId, now, ttlMs);
+      if (!draft) return 'no-draft' as const;
+      const used = draft.attachments.reduce((sum, a) => sum + a.bytes, 0);
+      if (used + file.bytes > maxBytes) return 'too-big' as const;
+      write(tenantId, aadObjectId, { ...draft, attachments: [...draft.attachments, file] });
+      return 'added' as const;
+    },
+  );
+  const addMissingFile = db.transaction(
+    (tenantId: string, aadObjectId: string, now: Date, ttlMs: number, name: string) => {
+      const draft = read(tenantId, aadObjectId, now, ttlMs);
+      if (draft) write(tenantId, aadObjectId, { ...draft, missingFiles: [...draft.missingFiles, name] });
+      return draft !== undefined;
+    },
+  );
 
   return {
-    get,
-    async open(tenantId, aadObjectId, at, ttlMs) {
-      expire.run(new Date(at.getTime() - ttlMs).toISOString());
-      const current = await get(tenantId, aadObjectId, at, ttlMs);
-      const draft: StoredDraft = current
-        ? { attachments: current.attachments, missingFiles: current.missingFiles }
-        : EMPTY;
-      upsert.run({ tenantId, aadObjectId, openedAt: at.toISOString(), draft: JSON.stringify(draft) });
-    },
-    async save(tenantId, aadObjectId, { openedAt, ...draft }) {
-      upsert.run({ tenantId, aadObjectId, openedAt: openedAt.toISOString(), draft: JSON.stringify(draft) });
-    },
+    get: async (tenantId, aadObjectId, now, ttlMs) => read(tenantId, aadObjectId, now, ttlMs),
+    open: async (...args) => open(...args),
+    addFile: async (...args) => addFile(...args),
+    addMissingFile: async (...args) => addMissingFile(...args),
     async discard(tenantId, aadObjectId) {
       remove.run(tenantId, aadObjectId);
     },

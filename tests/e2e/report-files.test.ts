@@ -1,0 +1,69 @@
+import { installActivity } from '../support/activities';
+import { startChildService, waitFor, type ChildService } from '../support/child-service';
+import { fileActivity, openForm, reporter, sentTexts, submitForm, useReportStandIns } from '../support/report-fixture';
+import { newDataDir } from '../support/test-service';
+
+const { graph, connector, files, env } = useReportStandIns();
+let service: ChildService | undefined;
+afterEach(async () => {
+  files.delayMs = 0;
+  await service?.stop();
+  service = undefined;
+});
+
+const attachedNames = (mail: number) =>
+  (graph.mails[mail]?.request.message.attachments as { name: string }[]).map((a) => a.name).sort();
+
+/** Files arrive while other turns of the same user run: each file is added in one step, never lost or revived. */
+describe('files for Meld fra, with turns of the same user at the same time', () => {
+  it('keeps both of two files dropped at the same moment', async () => {
+    service = await startChildService(env(newDataDir()));
+    const user = reporter(connector, 11);
+    await service.post(installActivity(user));
+    await service.post(openForm(user));
+    files.files.set('/a.png', Buffer.from('first screenshot'));
+    files.files.set('/b.png', Buffer.from('second screenshot'));
+    // Both turns read the draft before either download is done.
+    files.delayMs = 300;
+    await Promise.all([
+      service.post(fileActivity(user, 'a.png', files.url('a.png'))),
+      service.post(fileActivity(user, 'b.png', files.url('b.png'))),
+    ]);
+    await service.post(submitForm(user, { category: 'suspicious-email' }));
+    await waitFor(() => graph.mails.length === 1, 'the mail');
+    expect(attachedNames(0)).toEqual(['a.png', 'b.png']);
+  });
+
+  it('says so when a file arrives after the report was sent, and keeps it out of the next report', async () => {
+    service = await startChildService(env(newDataDir()));
+    const user = reporter(connector, 12);
+    await service.post(installActivity(user));
+    await service.post(openForm(user));
+    files.files.set('/late.png', Buffer.from('a slow screenshot'));
+    files.delayMs = 1500;
+    const slowFile = service.post(fileActivity(user, 'late.png', files.url('late.png')));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await service.post(submitForm(user, { category: 'suspicious-email' }));
+    await slowFile;
+    expect(sentTexts(connector)).toContain(
+      '«late.png» kom etter at meldingen var sendt, så filen ble ikke lagt ved. Vil du sende den til IT, skriver du «meld fra» på nytt og sender filen en gang til.',
+    );
+    files.delayMs = 0;
+    await service.post(openForm(user));
+    await service.post(submitForm(user, { category: 'lost-device' }));
+    await waitFor(() => graph.mails.length === 2, 'both mails');
+    expect([attachedNames(0), attachedNames(1)]).toEqual([[], []]);
+  });
+
+  it('attaches a screenshot sent together with «meld fra»', async () => {
+    service = await startChildService(env(newDataDir()));
+    const user = reporter(connector, 13);
+    await service.post(installActivity(user));
+    files.files.set('/with-command.png', Buffer.from('screenshot sent with the command'));
+    await service.post({ ...fileActivity(user, 'with-command.png', files.url('with-command.png')), text: 'meld fra' });
+    expect(sentTexts(connector)).toContain('Takk! Jeg legger ved «with-command.png» når du sender meldingen.');
+    await service.post(submitForm(user, { category: 'suspicious-email' }));
+    await waitFor(() => graph.mails.length === 1, 'the mail');
+    expect(attachedNames(0)).toEqual(['with-command.png']);
+  });
+});
