@@ -21,6 +21,12 @@ export interface ReportOutboxStore {
    * whose lease expired, and delivered or failed items with a note to send.
    */
   claimDue(now: Date, leaseMs: number, owner: string, limit: number): Promise<Claim[]>;
+  /**
+   * Renews a claim right before its attempt: a fresh lease of `leaseMs` from
+   * `now`, and the item as it is now. Undefined when another worker has taken
+   * the item over (its lease ran out while it waited): the caller must leave it.
+   */
+  renewClaim(claim: Claim, now: Date, leaseMs: number): Promise<Claim | undefined>;
   /** One target has the report; a retry will not send to it again. */
   markTargetDone(claim: Claim, target: DeliveryTarget, at: Date): Promise<void>;
   /** Every target has it: the content is deleted, only metadata stays, and a "delivered" note is due. */

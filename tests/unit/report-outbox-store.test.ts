@@ -51,6 +51,25 @@ describe('the SQLite report outbox', () => {
     expect((await a.reportOutbox.get(mine[0]!.item.reference))?.status).toBe('delivering');
   });
 
+  it('renews a claim before each attempt only while no other worker has taken the item over', async () => {
+    await a.reportOutbox.add(report(1), T0);
+    await a.reportOutbox.add(report(2), T0);
+    const [first, second] = await a.reportOutbox.claimDue(T0, 30_000, 'worker-a', 10);
+    // The first attempt sends the mail; renewing the second (still waiting) gives it a fresh lease.
+    const renewed = await a.reportOutbox.renewClaim(first!, later(10_000), 30_000);
+    await a.reportOutbox.markTargetDone(renewed!, 'mail', later(11_000));
+    expect((await a.reportOutbox.renewClaim(first!, later(12_000), 30_000))?.item.mailSentAt).toEqual(later(11_000));
+    expect(await a.reportOutbox.renewClaim(second!, later(25_000), 30_000)).toBeDefined();
+    expect(await b.reportOutbox.claimDue(later(41_000), 30_000, 'worker-b', 10)).toHaveLength(0); // both renewed past T0 + 30 s
+    // Both leases run out, worker-b takes the items over: worker-a may no longer renew either of them,
+    // not even the one worker-b has already finished with (its lease is released).
+    const taken = await b.reportOutbox.claimDue(later(60_000), 30_000, 'worker-b', 10);
+    expect(taken).toHaveLength(2);
+    await b.reportOutbox.markDelivered(taken[0]!, later(61_000));
+    expect(await a.reportOutbox.renewClaim(first!, later(62_000), 30_000)).toBeUndefined();
+    expect(await a.reportOutbox.renewClaim(second!, later(62_000), 30_000)).toBeUndefined();
+  });
+
   it('deletes the content on delivery, keeps metadata, and purges it after retention', async () => {
     const item = await a.reportOutbox.add(report(1), T0);
     const [claim] = await a.reportOutbox.claimDue(T0, 30_000, 'w', 10);

@@ -28,6 +28,9 @@ export function createSqliteReportOutboxStore(db: SqliteDatabase): ReportOutboxS
         AND (status IN ('pending', 'delivering') OR notice_due IS NOT NULL)
       ORDER BY next_attempt_at LIMIT @limit)
     RETURNING *`);
+  // Still ours only if nobody claimed it since: a claim by another worker overwrites the owner, and
+  // every update that ends an attempt clears it. Expired but untouched is still ours to renew.
+  const renew = db.prepare(`UPDATE report_outbox SET lease_until = @until WHERE ${HELD} RETURNING *`);
   const targetDone = {
     mail: db.prepare(`UPDATE report_outbox SET mail_sent_at = @at WHERE ${HELD}`),
     channel: db.prepare(`UPDATE report_outbox SET channel_posted_at = @at WHERE ${HELD}`),
@@ -82,6 +85,11 @@ export function createSqliteReportOutboxStore(db: SqliteDatabase): ReportOutboxS
       const until = new Date(now.getTime() + leaseMs).toISOString();
       const rows = claim.all({ owner, until, now: now.toISOString(), limit }) as OutboxRow[];
       return rows.map((row) => ({ owner, item: toOutboxItem(row) }));
+    },
+    async renewClaim(c, now, leaseMs) {
+      const until = new Date(now.getTime() + leaseMs).toISOString();
+      const row = renew.get({ ...held(c), until }) as OutboxRow | undefined;
+      return row && { owner: c.owner, item: toOutboxItem(row) };
     },
     async markTargetDone(c, target, at) {
       targetDone[target].run({ ...held(c), at: at.toISOString() });
