@@ -61,7 +61,8 @@ export function composeReports(wiring: ReportWiring): { services: ReportServices
       maxDelayMs: Math.max(settings.firstRetryMs, 15 * 60_000),
       giveUpMs: settings.giveUpMs,
     },
-    // Longer than one whole attempt can take, so a live worker never loses its lease mid-delivery.
+    // Longer than one whole attempt can take, so a live worker never loses its lease mid-delivery. One
+    // attempt, not a batch: the worker renews each item's claim right before trying it.
     leaseMs: 2 * (2 * requestMs + 2 * BOT_CONNECTOR_TIMEOUT_MS),
     intervalMs: settings.workerIntervalMs,
     retentionMs: settings.retentionMs,

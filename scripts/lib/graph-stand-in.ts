@@ -30,6 +30,8 @@ export class GraphStandIn {
   attempts = 0;
   readonly attemptTimes: number[] = [];
   readonly rejected: string[] = [];
+  /** Graph slow but working: each mail is recorded when it arrives and answered with 202 this much later. */
+  answerDelayMs = 0;
   private server: http.Server;
   private port = 0;
   private sockets = new Set<Socket>();
@@ -87,6 +89,7 @@ export class GraphStandIn {
     this.rejected.length = 0;
     this.attemptTimes.length = 0;
     this.attempts = 0;
+    this.answerDelayMs = 0;
   }
 
   private answer(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -139,7 +142,8 @@ export class GraphStandIn {
       const mail = { mailbox: decodeURIComponent(match[1] ?? ''), request: parsed.data, bytes: raw.length };
       this.mails.push(mail);
       this.options.onMail?.(mail);
-      send(202);
+      if (this.answerDelayMs > 0) setTimeout(() => send(202), this.answerDelayMs);
+      else send(202);
     });
   }
 }
