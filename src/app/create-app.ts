@@ -1,6 +1,7 @@
 import { sightingChangesNothing, type Recipient } from '../domain/recipient';
-import type { Turn, TurnResult } from '../domain/turn';
+import type { Reply, Turn, TurnResult } from '../domain/turn';
 import { resolveLanguage } from '../i18n/resolve-language';
+import { textsFor } from '../i18n/texts-for';
 import type { AppServices } from './app-services';
 import type { Route, RouteContext } from './route';
 
@@ -9,11 +10,17 @@ export type TurnOutcome =
 
 export interface App {
   handleTurn(turn: Turn): Promise<TurnOutcome>;
+  /**
+   * What to tell a user whose message could not be handled; nothing for a
+   * tenant refleks does not serve. It reads no store (the language comes from
+   * the Teams locale), since a store may be what failed.
+   */
+  failureReply(turn: Pick<Turn, 'tenantId' | 'locale'>): Reply | undefined;
 }
 
-function isAllowedTenant(turn: Turn, allowed: string[]): boolean {
+function isAllowedTenant(tenantId: string | undefined, allowed: string[]): boolean {
   if (allowed.length === 0) return true;
-  return turn.tenantId !== undefined && allowed.includes(turn.tenantId.toLowerCase());
+  return tenantId !== undefined && allowed.includes(tenantId.toLowerCase());
 }
 
 interface RecipientUpdate {
@@ -49,7 +56,7 @@ async function recordRecipient(turn: Turn, services: AppServices): Promise<Recip
 export function createApp(services: AppServices, routes: Route[]): App {
   return {
     async handleTurn(turn) {
-      if (!isAllowedTenant(turn, services.allowedTenantIds)) {
+      if (!isAllowedTenant(turn.tenantId, services.allowedTenantIds)) {
         return { status: 'refused', reason: 'tenant-not-allowed' };
       }
       const { recipient, becameActive } = await recordRecipient(turn, services);
@@ -62,6 +69,12 @@ export function createApp(services: AppServices, routes: Route[]): App {
       const route = routes.find((candidate) => candidate.select(turn, ctx));
       if (!route) return { status: 'handled', route: 'none', result: { replies: [] } };
       return { status: 'handled', route: route.name, result: await route.handle(turn, ctx) };
+    },
+
+    failureReply({ tenantId, locale }) {
+      if (!isAllowedTenant(tenantId, services.allowedTenantIds)) return undefined;
+      const language = resolveLanguage(undefined, locale, services.defaultLanguage);
+      return { kind: 'text', text: textsFor(language, services.localRules).turnFailed.text };
     },
   };
 }

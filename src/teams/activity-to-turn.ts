@@ -5,7 +5,7 @@ import { filesOf } from './files-of';
 
 type TeamsChannelData = { tenant?: { id?: string } } | undefined;
 
-function tenantOf(activity: Activity): string | undefined {
+export function tenantOf(activity: Activity): string | undefined {
   return activity.conversation?.tenantId ?? (activity.channelData as TeamsChannelData)?.tenant?.id;
 }
 

@@ -5,6 +5,7 @@ import type { Logger } from '../log/create-logger';
 import { activityToTurn } from './activity-to-turn';
 import { ReusingBotFrameworkAuthentication } from './reuse-turn-clients';
 import { sendTurnResult } from './send-turn-result';
+import { createTurnErrorHandler } from './turn-error-handler';
 
 export interface BotEndpoint {
   /** Handles one POST /api/messages whose body is already parsed. */
@@ -19,15 +20,7 @@ export function createBotEndpoint(
   clock: () => Date = () => new Date(),
 ): BotEndpoint {
   const adapter = new CloudAdapter(new ReusingBotFrameworkAuthentication(auth));
-  adapter.onTurnError = async (context, error) => {
-    log.error(
-      { err: { message: error.message, stack: error.stack }, activityType: context.activity.type },
-      'turn failed',
-    );
-    if (context.activity.type === ActivityTypes.Invoke) {
-      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 500 } });
-    }
-  };
+  adapter.onTurnError = createTurnErrorHandler(app, log);
 
   async function onTurn(context: TurnContext): Promise<void> {
     const turn = activityToTurn(context.activity, clock());
