@@ -70,7 +70,9 @@ function kindOf(activity: Activity): TurnKind {
 /** Turns a Bot Framework activity into the plain turn our handlers understand. */
 export function activityToTurn(activity: Activity, receivedAt: Date): Turn {
   const kind = kindOf(activity);
-  const text = kind === 'message' ? TurnContext.removeRecipientMention(activity)?.trim() : undefined;
+  // A mention with no text to remove it from would throw inside botbuilder.
+  const hasText = kind === 'message' && typeof activity.text === 'string';
+  const text = hasText ? TurnContext.removeRecipientMention(activity)?.trim() : undefined;
   return {
     kind,
     tenantId: tenantOf(activity),

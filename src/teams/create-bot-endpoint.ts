@@ -2,6 +2,7 @@ import { ActivityTypes, CloudAdapter, type Request, type Response, type TurnCont
 import type { App } from '../app/create-app';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Logger } from '../log/create-logger';
+import { checkActivity } from './activity-shape';
 import { activityToTurn } from './activity-to-turn';
 import { ReusingBotFrameworkAuthentication } from './reuse-turn-clients';
 import { sendTurnResult } from './send-turn-result';
@@ -10,6 +11,13 @@ import { createTurnErrorHandler } from './turn-error-handler';
 export interface BotEndpoint {
   /** Handles one POST /api/messages whose body is already parsed. */
   handle(req: Request, res: Response): Promise<void>;
+}
+
+/** An HTTP answer the way botbuilder writes its own, so restify, Express and plain Node all take it. */
+function answer(res: Response, status: number, body?: unknown): void {
+  res.status(status);
+  if (body !== undefined) res.send(body);
+  res.end();
 }
 
 /** The Teams edge: Bot Framework activities in, plain turns to the app, replies out. */
@@ -37,6 +45,16 @@ export function createBotEndpoint(
   }
 
   return {
-    handle: (req, res) => adapter.process(req, res, onTurn),
+    async handle(req, res) {
+      const checked = checkActivity(req.body);
+      if (!checked.ok) {
+        log.warn({ fields: checked.fields }, 'request to /api/messages is not a usable activity');
+        answer(res, 400, { error: 'The body is not a usable Bot Framework activity.', fields: checked.fields });
+        return;
+      }
+      // botbuilder reads the body again: give it the normalised activity.
+      req.body = checked.activity as unknown as Record<string, unknown>;
+      await adapter.process(req, res, onTurn);
+    },
   };
 }
