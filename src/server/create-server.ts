@@ -49,9 +49,9 @@ export async function startServer(port: number, deps: ServerDeps): Promise<Runni
     try {
       await deps.handleMessages(req, res);
     } catch (error) {
-      // botbuilder throws on bodies that are JSON but not an activity.
-      deps.log.warn({ err: { message: (error as Error).message } }, 'rejected request to /api/messages');
-      if (!res.headersSent) res.send(400, { error: 'The body is not a valid Bot Framework activity.' });
+      // The Teams edge answers every request itself (400, 401, 500); this guard only keeps a bug from leaving one hanging.
+      deps.log.error({ err: { message: (error as Error).message } }, 'request to /api/messages failed');
+      if (!res.headersSent) res.send(500, { error: 'Something went wrong in refleks.' });
     } finally {
       inFlight -= 1;
     }

@@ -8,7 +8,9 @@ export interface ChildService {
   /** Parsed JSON log lines from stdout. */
   logs: Record<string, unknown>[];
   logText(): string;
-  post(body: unknown): Promise<Response>;
+  /** Everything the process wrote to stderr, outside the JSON logs. */
+  stderr(): string;
+  post(body: unknown, headers?: Record<string, string>): Promise<Response>;
   /** SIGTERM and wait for the exit. */
   stop(): Promise<void>;
   /** SIGKILL: no shutdown code runs, as when a host dies. */
@@ -67,10 +69,11 @@ export async function startChildService(env: Record<string, string>, timeoutMs =
     url,
     logs,
     logText: () => logs.map((entry) => JSON.stringify(entry)).join('\n'),
-    post: (body) =>
+    stderr: () => stderr,
+    post: (body, headers = {}) =>
       fetch(`${url}/api/messages`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify(body),
       }),
     async stop() {
