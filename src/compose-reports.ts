@@ -7,6 +7,7 @@ import { createGraphMailSender } from './graph/create-graph-mail-sender';
 import type { Logger } from './log/create-logger';
 import type { ReportServices } from './reports/report-services';
 import { createReportWorker, type ReportWorker } from './reports/report-worker';
+import { LONGEST_RETRY_INTERVAL_MS } from './reports/retry-policy';
 import type { Stores } from './stores/sqlite/create-sqlite-stores';
 import { createMemberLookup } from './teams/create-member-lookup';
 import { createBotTokenProvider } from './teams/create-bot-token-provider';
@@ -58,7 +59,7 @@ export function composeReports(wiring: ReportWiring): { services: ReportServices
     itLanguage: config.defaultLanguage,
     policy: {
       firstRetryMs: settings.firstRetryMs,
-      maxDelayMs: Math.max(settings.firstRetryMs, 15 * 60_000),
+      maxDelayMs: Math.max(settings.firstRetryMs, LONGEST_RETRY_INTERVAL_MS),
       giveUpMs: settings.giveUpMs,
     },
     // Longer than one whole attempt can take, so a live worker never loses its lease mid-delivery. One

@@ -21,6 +21,13 @@ export const wholeNumber = (what: string, min: number, max: number, fallback: nu
       .default(fallback),
   );
 
+/**
+ * An optional number with a default. `min` may lie below what the message
+ * tells the admin: the tests run the same code with fractions of a second.
+ */
+const decimal = (message: string, min: number, max: number, fallback: number) =>
+  z.preprocess(blankToUndefined, z.coerce.number({ message }).min(min, message).max(max, message).default(fallback));
+
 /** The monthly campaign and its delivery engine (issue: monthly rollout). */
 export const campaignEnv = {
   CAMPAIGN_START: z.preprocess(
@@ -63,7 +70,8 @@ export const campaignEnv = {
   CATCH_UP_HOURS: wholeNumber('how many hours after a missed send slot refleks may still send', 0, 240, 48),
   RATE_LIMIT_RPS: wholeNumber('sends per second per tenant; Teams allows about 50', 1, 50, 30),
   SEND_CONCURRENCY: wholeNumber('how many sends may be in flight at once', 1, 64, 8),
-  MAX_SEND_ATTEMPTS: wholeNumber('how many times a failing send is tried', 1, 20, 6),
+  SEND_RETRY_SECONDS: decimal('must be a number of seconds between 0.1 and 60, such as 0.5', 0.001, 60, 0.5),
+  SEND_GIVE_UP_HOURS: decimal('must be a number of hours between 1 and 168 (a week), such as 24', 0.0001, 168, 24),
   ROLLOUT_LEASE_SECONDS: wholeNumber('how long a sender holds a tenant before another may take over', 2, 600, 30),
   ALLOW_OPT_OUT: z.preprocess(
     blankToUndefined,

@@ -14,7 +14,10 @@ export interface CampaignConfig {
   catchUpMs: number;
   ratePerSecond: number;
   concurrency: number;
-  maxAttempts: number;
+  /** First retry after a temporary send error; the wait doubles up to 15 minutes. */
+  firstRetryMs: number;
+  /** How long after a recipient's first temporary error refleks keeps trying. */
+  giveUpMs: number;
   leaseTtlMs: number;
   allowOptOut: boolean;
   adminIds: string[];
@@ -37,7 +40,8 @@ function campaignConfig(env: Env): CampaignConfig {
     catchUpMs: env.CATCH_UP_HOURS * 3_600_000,
     ratePerSecond: env.RATE_LIMIT_RPS,
     concurrency: env.SEND_CONCURRENCY,
-    maxAttempts: env.MAX_SEND_ATTEMPTS,
+    firstRetryMs: env.SEND_RETRY_SECONDS * 1000,
+    giveUpMs: env.SEND_GIVE_UP_HOURS * 3_600_000,
     leaseTtlMs: env.ROLLOUT_LEASE_SECONDS * 1000,
     allowOptOut: env.ALLOW_OPT_OUT === 'true',
     adminIds: env.ADMIN_AAD_OBJECT_IDS,

@@ -15,6 +15,9 @@ export interface AttemptFailure {
   reason: string;
 }
 
+/** Backoff grows to at most this: a service back after an outage is tried again within 15 minutes. */
+export const LONGEST_RETRY_INTERVAL_MS = 15 * 60_000;
+
 export type NextStep = { status: 'pending'; nextAttemptAt: Date } | { status: 'failed' };
 
 /**

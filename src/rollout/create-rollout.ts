@@ -3,7 +3,7 @@ import type { ProactiveSender } from '../domain/proactive';
 import type { Logger } from '../log/create-logger';
 import type { ClaimedDelivery, DeliveryStore } from '../stores/delivery-store';
 import type { Reply } from '../domain/turn';
-import { DEFAULT_RETRY_POLICY } from './classify-outcome';
+import { LONGEST_RETRY_INTERVAL_MS } from '../reports/retry-policy';
 import { createCampaignService, type CampaignService } from './campaign-service';
 import { createDeliveryEngine, type DeliveryEngine } from './delivery-engine';
 import { newLeaseHolder } from '../domain/lease-holder';
@@ -28,7 +28,11 @@ export function createRollout(
     ratePerSecond: config.ratePerSecond,
     concurrency: config.concurrency,
     leaseTtlMs: config.leaseTtlMs,
-    retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: config.maxAttempts },
+    retry: {
+      firstRetryMs: config.firstRetryMs,
+      maxDelayMs: Math.max(config.firstRetryMs, LONGEST_RETRY_INTERVAL_MS),
+      giveUpMs: config.giveUpMs,
+    },
     // Unique per process, so a restarted process never mistakes a dead sender's claims for its own.
     holder: newLeaseHolder(),
     log,

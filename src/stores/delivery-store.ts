@@ -28,6 +28,8 @@ export interface ClaimedDelivery extends DeliveryKey {
   themeId: ThemeId;
   kind: MessageKind;
   attempts: number;
+  /** When the row first failed with a temporary error (epoch ms): its retries stop a set time after. */
+  retryingSince?: number;
   address: ConversationAddress;
   language?: Language;
   locale?: string;
@@ -62,11 +64,13 @@ export interface DeliveryStore {
   /** Earliest next attempt among pending rows of the tenant, if any. */
   nextAttemptAt(tenantId: string): Promise<number | undefined>;
   markSent(key: DeliveryKey, statusCode: number, at: Date): Promise<void>;
+  /** A temporary failure at `failedAt`: pending again from `nextAttemptAt`; the first one starts the retry time. */
   markRetry(
     key: DeliveryKey,
     nextAttemptAt: number,
     statusCode: number | undefined,
     countsAsAttempt: boolean,
+    failedAt: number,
   ): Promise<void>;
   /** Permanent failure; `deactivate` also stops reaching the recipient until they interact again. */
   markFailed(key: DeliveryKey, reason: string, statusCode: number | undefined, deactivate: boolean): Promise<void>;

@@ -65,16 +65,6 @@ describe('the delivery engine', () => {
     expect(new Set(conversationsReached()).size).toBe(2);
   });
 
-  it('gives up after the bounded number of attempts and says why', async () => {
-    const f = await setUp(1, { MAX_SEND_ATTEMPTS: '3' });
-    connector.failures.push({ status: 502 }, { status: 502 }, { status: 502 });
-    const { id } = await f.campaign.sendNow('lock-devices', 'nudge', 'cli', new Date());
-    await f.campaign.idle();
-    expect(connector.attempts).toBe(3);
-    expect(await countsFor(f, id)).toMatchObject({ failed: 1, sent: 0, pending: 0 });
-    expect(f.logs.text).toContain('retries-exhausted-502');
-  });
-
   it.each([
     [403, 'ConversationBlockedByUser'],
     [403, 'BotDisabledByAdmin'],

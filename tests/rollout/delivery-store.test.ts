@@ -46,17 +46,18 @@ describe('the delivery ledger', () => {
     expect(await deliveries.claim(TENANT, 'next', 0, 10)).toHaveLength(1);
   });
 
-  it('waits for the retry time and counts attempts, but not for 429s', async () => {
+  it('waits for the retry time, counts attempts but not 429s, and remembers the first failure', async () => {
     const { deliveries } = await storesWith(['a']);
     await deliveries.startRollout(message, 'cli', new Date());
     await deliveries.claim(TENANT, 'me', 0, 1);
-    await deliveries.markRetry(key('a'), 5000, 503, true);
+    await deliveries.markRetry(key('a'), 5000, 503, true, 4000);
     expect(await deliveries.claim(TENANT, 'me', 4999, 1)).toEqual([]);
     expect(await deliveries.nextAttemptAt(TENANT)).toBe(5000);
     const [again] = await deliveries.claim(TENANT, 'me', 5000, 1);
-    expect(again?.attempts).toBe(1);
-    await deliveries.markRetry(key('a'), 6000, 429, false);
-    expect((await deliveries.claim(TENANT, 'me', 6000, 1))[0]?.attempts).toBe(1);
+    expect(again).toMatchObject({ attempts: 1, retryingSince: 4000 });
+    await deliveries.markRetry(key('a'), 6000, 429, false, 5500);
+    // The retry time runs from the first failure, however many follow.
+    expect((await deliveries.claim(TENANT, 'me', 6000, 1))[0]).toMatchObject({ attempts: 1, retryingSince: 4000 });
   });
 
   it('fails permanently, deactivating the recipient when asked', async () => {

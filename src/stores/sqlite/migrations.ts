@@ -70,6 +70,13 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 3,
+    description: 'rollout: when a delivery first failed, so temporary errors are retried for a time, not a count',
+    sql: `
+      ALTER TABLE deliveries ADD COLUMN retrying_since INTEGER;
+    `,
+  },
+  {
     version: 20,
     description: 'Meld fra outbox and reference sequence',
     sql: `

@@ -18,6 +18,7 @@ interface ClaimRow {
   aad_object_id: string;
   message_id: string;
   attempts: number;
+  retrying_since: number | null;
   theme_id: string;
   kind: string;
   address_json: string;
@@ -36,7 +37,7 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
     INSERT OR IGNORE INTO deliveries (tenant_id, aad_object_id, message_id, status, next_attempt_at)
     SELECT tenant_id, aad_object_id, ?, 'pending', 0 FROM recipients WHERE active = 1 AND paused = 0`);
   const selectDue = db.prepare(`
-    SELECT d.tenant_id, d.aad_object_id, d.message_id, d.attempts, r.theme_id, r.kind, rc.address_json, rc.language, rc.locale
+    SELECT d.tenant_id, d.aad_object_id, d.message_id, d.attempts, d.retrying_since, r.theme_id, r.kind, rc.address_json, rc.language, rc.locale
     FROM deliveries d
     JOIN rollouts r ON r.message_id = d.message_id
     JOIN recipients rc ON rc.tenant_id = d.tenant_id AND rc.aad_object_id = d.aad_object_id
@@ -55,7 +56,8 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
     `UPDATE deliveries SET status = 'sent', attempts = attempts + 1, last_status_code = @code, sent_at = @at, claimed_by = NULL ${keyWhere}`,
   );
   const retry = db.prepare(
-    `UPDATE deliveries SET status = 'pending', attempts = attempts + @count, last_status_code = @code, next_attempt_at = @next, claimed_by = NULL ${keyWhere}`,
+    `UPDATE deliveries SET status = 'pending', attempts = attempts + @count, last_status_code = @code, next_attempt_at = @next,
+       retrying_since = COALESCE(retrying_since, @failedAt), claimed_by = NULL ${keyWhere}`,
   );
   const failed = db.prepare(
     `UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_status_code = @code, reason = @reason, claimed_by = NULL ${keyWhere}`,
@@ -115,6 +117,7 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
         themeId: row.theme_id as ThemeId,
         kind: row.kind as MessageKind,
         attempts: row.attempts,
+        retryingSince: row.retrying_since ?? undefined,
         address: JSON.parse(row.address_json) as ConversationAddress,
         language: isLanguage(row.language) ? row.language : undefined,
         locale: row.locale ?? undefined,
@@ -129,8 +132,9 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
     async markSent(key, statusCode, at) {
       sent.run({ ...key, code: statusCode, at: at.toISOString() });
     },
-    async markRetry(key, nextAttemptAt, statusCode, countsAsAttempt) {
-      retry.run({ ...key, next: nextAttemptAt, code: statusCode ?? null, count: countsAsAttempt ? 1 : 0 });
+    async markRetry(key, nextAttemptAt, statusCode, countsAsAttempt, failedAt) {
+      const count = countsAsAttempt ? 1 : 0;
+      retry.run({ ...key, next: nextAttemptAt, code: statusCode ?? null, count, failedAt });
     },
     async markFailed(key, reason, statusCode, deactivateIt) {
       fail.immediate({ ...key, reason, code: statusCode ?? null }, deactivateIt);
