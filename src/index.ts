@@ -53,7 +53,9 @@ export function buildCore(config: Config, log: Logger) {
   const auth = createBotAuthentication(config);
   const proactive = createProactiveSender(auth, config.bot.appId ?? '');
   const compose = createMessageComposer(themes, cards, localRules, config.defaultLanguage, pulse);
-  const rollout = createRollout(config.campaign, stores.deliveries, proactive, compose, log);
+  // Rollout sends get their own timeout: the engine's lease is sized for it (SEND_TIMEOUT_SECONDS).
+  const rolloutSender = createProactiveSender(auth, config.bot.appId ?? '', config.campaign.sendTimeoutMs);
+  const rollout = createRollout(config.campaign, stores.deliveries, rolloutSender, compose, log);
   const { pepper, minGroupSize, retentionMonths } = config.engagement;
   const engagement: EngagementServices = {
     events: stores.events,

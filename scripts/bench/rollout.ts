@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   }
   const themes = createThemeLibrary(loadThemes(THEMES_DIR), {});
   const compose = createMessageComposer(themes, createCardRenderer(CARDS_DIR), {}, 'nb', loadPulse(THEMES_DIR));
-  const sender = createProactiveSender(createBotAuthentication(config), '');
+  const sender = createProactiveSender(createBotAuthentication(config), '', config.campaign.sendTimeoutMs);
   const { campaign, engine } = createRollout(
     campaignConfig,
     stores.deliveries,

@@ -73,6 +73,7 @@ export const campaignEnv = {
   SEND_RETRY_SECONDS: decimal('must be a number of seconds between 0.1 and 60, such as 0.5', 0.001, 60, 0.5),
   SEND_GIVE_UP_HOURS: decimal('must be a number of hours between 1 and 168 (a week), such as 24', 0.0001, 168, 24),
   ROLLOUT_LEASE_SECONDS: wholeNumber('how long a sender holds a tenant before another may take over', 2, 600, 30),
+  SEND_TIMEOUT_SECONDS: decimal('must be a number of seconds between 1 and 60, such as 15', 0.1, 60, 15),
   ALLOW_OPT_OUT: z.preprocess(
     blankToUndefined,
     z.enum(['true', 'false'], { message: 'must be true or false' }).default('true'),
@@ -86,3 +87,16 @@ export const campaignEnv = {
     })
     .transform((ids) => ids.map((id) => id.toLowerCase())),
 };
+
+/**
+ * A send may only start while the lease outlasts it and the record of its
+ * outcome; otherwise another sender could take the tenant over and send the
+ * same rows while it is still going.
+ */
+export function campaignConfigProblems(env: { ROLLOUT_LEASE_SECONDS: number; SEND_TIMEOUT_SECONDS: number }): string[] {
+  const { ROLLOUT_LEASE_SECONDS: lease, SEND_TIMEOUT_SECONDS: timeout } = env;
+  if (lease >= 2 * timeout) return [];
+  return [
+    `ROLLOUT_LEASE_SECONDS: must be at least twice SEND_TIMEOUT_SECONDS (${timeout}), so that no send is still going when another instance may take the rollout over. Set ROLLOUT_LEASE_SECONDS=${Math.ceil(2 * timeout)} or more (got ${lease}), or lower SEND_TIMEOUT_SECONDS.`,
+  ];
+}

@@ -2,6 +2,7 @@ import { StartupError } from '../startup-error';
 import path from 'node:path';
 import type { Language } from '../content/languages';
 import type { CampaignSettings } from '../calendar/campaign-schedule';
+import { campaignConfigProblems } from './campaign-env';
 import { envSchema, type Env } from './config-schema';
 import { engagementConfigProblems, toEngagementConfig, type EngagementConfig } from './engagement-config';
 import { reportConfigProblems, toReportConfig, type ReportConfig } from './report-config';
@@ -19,6 +20,8 @@ export interface CampaignConfig {
   /** How long after a recipient's first temporary error refleks keeps trying. */
   giveUpMs: number;
   leaseTtlMs: number;
+  /** How long one rollout send may take; the lease is at least twice this. */
+  sendTimeoutMs: number;
   allowOptOut: boolean;
   adminIds: string[];
 }
@@ -43,6 +46,7 @@ function campaignConfig(env: Env): CampaignConfig {
     firstRetryMs: env.SEND_RETRY_SECONDS * 1000,
     giveUpMs: env.SEND_GIVE_UP_HOURS * 3_600_000,
     leaseTtlMs: env.ROLLOUT_LEASE_SECONDS * 1000,
+    sendTimeoutMs: env.SEND_TIMEOUT_SECONDS * 1000,
     allowOptOut: env.ALLOW_OPT_OUT === 'true',
     adminIds: env.ADMIN_AAD_OBJECT_IDS,
   };
@@ -123,6 +127,7 @@ export function loadConfig(source: NodeJS.ProcessEnv, cwd = process.cwd()): Conf
   const production = env.NODE_ENV === 'production';
   const problems = [
     ...crossFieldProblems(env, production),
+    ...campaignConfigProblems(env),
     ...reportConfigProblems(env, env.MicrosoftAppId === undefined),
     ...engagementConfigProblems(env, env.MicrosoftAppId === undefined),
   ];

@@ -28,6 +28,7 @@ export function createRollout(
     ratePerSecond: config.ratePerSecond,
     concurrency: config.concurrency,
     leaseTtlMs: config.leaseTtlMs,
+    sendTimeoutMs: config.sendTimeoutMs,
     retry: {
       firstRetryMs: config.firstRetryMs,
       maxDelayMs: Math.max(config.firstRetryMs, LONGEST_RETRY_INTERVAL_MS),

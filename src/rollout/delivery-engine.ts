@@ -1,8 +1,10 @@
 import type { ProactiveSender } from '../domain/proactive';
 import type { Reply } from '../domain/turn';
 import type { Logger } from '../log/create-logger';
-import type { ClaimedDelivery, DeliveryKey, DeliveryStore } from '../stores/delivery-store';
-import { decideDelivery, type RetryBudget } from './retry-budget';
+import type { ClaimedDelivery, DeliveryStore } from '../stores/delivery-store';
+import { recordOutcome } from './record-outcome';
+import type { RetryBudget } from './retry-budget';
+import { holdTenantLease, type TenantLease } from './tenant-lease';
 import { TokenBucket } from './token-bucket';
 
 export interface DeliveryEngineOptions {
@@ -14,7 +16,10 @@ export interface DeliveryEngineOptions {
   ratePerSecond: number;
   /** Sends in flight at once per tenant; also the most that can be resent after a crash. */
   concurrency: number;
+  /** At least twice `sendTimeoutMs`. */
   leaseTtlMs: number;
+  /** The longest one send can take (the sender's own timeout). */
+  sendTimeoutMs: number;
   retry: RetryBudget;
   /** Unique per process: who holds a tenant's lease and claims rows. */
   holder: string;
@@ -42,8 +47,14 @@ const OTHER_SENDER_MS = 250;
 const MAX_ROUND_GAP_MS = 5000;
 
 export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEngine {
-  const { store, sender, log, holder, retry } = options;
+  const { store, sender, log, holder, leaseTtlMs } = options;
+  if (leaseTtlMs < 2 * options.sendTimeoutMs) throw new Error('the lease must be at least twice the send timeout');
   const clock = options.clock ?? Date.now;
+  // A send starts only with this much lease left: the whole timeout, and half as much again to
+  // record the outcome. So no send of a live sender is still going when another can take over.
+  const sendWindowMs = 1.5 * options.sendTimeoutMs;
+  // Renewed once a third of the lease has passed.
+  const renewBelowMs = (2 * leaseTtlMs) / 3;
   const buckets = new Map<string, TokenBucket>();
   let stopping = false;
   const sleepers = new Set<() => void>();
@@ -56,26 +67,13 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
     });
   const wake = () => [...sleepers].forEach((done) => done());
 
-  const keyOf = (row: ClaimedDelivery): DeliveryKey => ({
-    tenantId: row.tenantId,
-    aadObjectId: row.aadObjectId,
-    messageId: row.messageId,
-  });
-
-  async function sendOne(row: ClaimedDelivery, bucket: TokenBucket): Promise<void> {
-    const outcome = await sender.send(row.address, options.compose(row));
-    const now = clock();
-    const decision = decideDelivery(outcome, row, now, retry);
-    const status = outcome.status === 'failed' ? outcome.httpStatus : 201;
-    if (decision.action === 'sent') return store.markSent(keyOf(row), 201, new Date(now));
-    if (decision.action === 'retry') {
-      if (decision.throttle) bucket.throttle(decision.delayMs);
-      return store.markRetry(keyOf(row), now + decision.delayMs, status, decision.countsAsAttempt, now);
+  /** Waits for the bucket's next token in slices, keeping the lease: a Retry-After may be longer than the lease. */
+  async function tokenUnderLease(bucket: TokenBucket, lease: TenantLease): Promise<boolean> {
+    for (let wait = bucket.tryTake(); wait > 0; wait = bucket.tryTake()) {
+      await sleep(Math.min(wait, leaseTtlMs / 3));
+      if (!(await lease.keepFor(renewBelowMs))) return false;
     }
-    const fields = { messageId: row.messageId, tenantId: row.tenantId, status, reason: decision.reason };
-    if (decision.loud) log.error(fields, 'delivery failed permanently');
-    else log.info(fields, 'recipient unreachable; marked inactive');
-    return store.markFailed(keyOf(row), decision.reason, status, decision.deactivate);
+    return true;
   }
 
   /**
@@ -84,20 +82,17 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
    * by another sender), or undefined when it has nothing left for this sender.
    */
   async function drainTenant(tenantId: string): Promise<number | undefined> {
-    if (!(await store.acquireLease(tenantId, holder, clock(), options.leaseTtlMs))) return clock() + OTHER_SENDER_MS;
+    const lease = holdTenantLease(store, tenantId, holder, leaseTtlMs, clock);
+    if (!(await lease.take())) return clock() + OTHER_SENDER_MS;
     // A burst of 50 ms worth of sends keeps timers coarse without exceeding the rate over any second.
     const bucket =
       buckets.get(tenantId) ?? new TokenBucket(options.ratePerSecond, Math.max(1, options.ratePerSecond / 20));
     buckets.set(tenantId, bucket);
     const inFlight = new Set<Promise<void>>();
-    let renewAt = clock() + options.leaseTtlMs / 3;
     let later: number | undefined;
     try {
       while (!stopping && !(await store.isCampaignPaused())) {
-        if (clock() >= renewAt) {
-          if (!(await store.acquireLease(tenantId, holder, clock(), options.leaseTtlMs))) break;
-          renewAt = clock() + options.leaseTtlMs / 3;
-        }
+        if (!(await lease.keepFor(renewBelowMs))) break;
         const free = options.concurrency - inFlight.size;
         const batch = free > 0 ? await store.claim(tenantId, holder, clock(), free) : [];
         if (batch.length === 0) {
@@ -115,7 +110,11 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
           continue;
         }
         for (const row of batch) {
-          await bucket.take();
+          // Lease lost: the rest of the batch stays "sending" under this holder for the new one to claim.
+          if (!(await tokenUnderLease(bucket, lease)) || !(await lease.keepFor(sendWindowMs))) break;
+          // Taken over while this sender waited, and perhaps already sent: not this sender's to send.
+          const { tenantId: t, aadObjectId, messageId } = row;
+          if (!(await store.stillClaimed({ tenantId: t, aadObjectId, messageId, holder }))) continue;
           const send: Promise<void> = sendOne(row, bucket)
             .catch((error: unknown) =>
               log.error({ err: { message: (error as Error).message } }, 'ledger update failed'),
@@ -126,9 +125,15 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
       }
       await Promise.all(inFlight);
     } finally {
-      await store.releaseLease(tenantId, holder);
+      await lease.release();
     }
     return later;
+  }
+
+  async function sendOne(row: ClaimedDelivery, bucket: TokenBucket): Promise<void> {
+    const outcome = await sender.send(row.address, options.compose(row));
+    const throttleMs = await recordOutcome({ store, log, retry: options.retry, holder }, row, outcome, clock());
+    if (throttleMs !== undefined) bucket.throttle(throttleMs);
   }
 
   async function drainAll(): Promise<void> {
@@ -141,7 +146,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
       // come back when the earliest is due, but at least every few seconds. Sleeping
       // also keeps this loop from starving I/O; stop() and new work cut it short.
       const due = wanted.every((at) => at !== undefined) ? Math.min(...wanted) - clock() : 0;
-      await nap(Math.min(MAX_ROUND_GAP_MS, Math.max(Math.min(250, options.leaseTtlMs / 4), due)));
+      await nap(Math.min(MAX_ROUND_GAP_MS, Math.max(Math.min(250, leaseTtlMs / 4), due)));
     }
   }
 

@@ -23,6 +23,11 @@ export interface DeliveryKey {
   messageId: string;
 }
 
+/** A row as claimed by one sender: later updates by that sender apply only while the claim is still theirs. */
+export interface ClaimKey extends DeliveryKey {
+  holder: string;
+}
+
 /** A ledger row claimed for sending, with what is needed to send it. */
 export interface ClaimedDelivery extends DeliveryKey {
   themeId: ThemeId;
@@ -52,28 +57,47 @@ export interface DeliveryStore {
   listRollouts(): Promise<Rollout[]>;
   /** Tenants with rows to send now or later. */
   tenantsWithWork(): Promise<string[]>;
-  /** One sender per tenant: take or renew the lease; false if another holder has it. */
+  /**
+   * One sender per tenant: take or renew the lease; false if another holder has
+   * it. Nobody else can take it before `now + ttlMs`, so its holder may trust that.
+   */
   acquireLease(tenantId: string, holder: string, now: number, ttlMs: number): Promise<boolean>;
   releaseLease(tenantId: string, holder: string): Promise<void>;
   /**
-   * Marks up to `limit` due rows as sending for this holder and returns them.
-   * Rows left "sending" by a holder that lost the lease (crashed) are claimed
-   * again: their send may or may not have arrived, so they are sent again.
+   * Marks up to `limit` due rows as sending for this holder and returns them,
+   * only while the holder has the tenant's lease (checked in the same
+   * transaction); otherwise none. Rows left "sending" by another holder belong
+   * to one whose lease has run out (crashed, or stalled past it): their send may
+   * or may not have arrived, so they are sent again.
    */
   claim(tenantId: string, holder: string, now: number, limit: number): Promise<ClaimedDelivery[]>;
+  /** Right before a send: the row is still this holder's claim, under its lease. */
+  stillClaimed(claim: ClaimKey): Promise<boolean>;
   /** Earliest next attempt among pending rows of the tenant, if any. */
   nextAttemptAt(tenantId: string): Promise<number | undefined>;
-  markSent(key: DeliveryKey, statusCode: number, at: Date): Promise<void>;
-  /** A temporary failure at `failedAt`: pending again from `nextAttemptAt`; the first one starts the retry time. */
+  /**
+   * A send that arrived, reported by whoever sent it, as long as the row is not
+   * resolved yet: a success must be recorded even if the claim was taken over,
+   * so the new holder sees it and does not send again. False if already resolved.
+   */
+  markSent(key: DeliveryKey, statusCode: number, at: Date): Promise<boolean>;
+  /**
+   * A temporary failure at `failedAt`: pending again from `nextAttemptAt`; the
+   * first one starts the retry time. Only while the row is still `claim`'s
+   * (false otherwise): a sender that lost it must not undo the new holder's work.
+   */
   markRetry(
-    key: DeliveryKey,
+    claim: ClaimKey,
     nextAttemptAt: number,
     statusCode: number | undefined,
     countsAsAttempt: boolean,
     failedAt: number,
-  ): Promise<void>;
-  /** Permanent failure; `deactivate` also stops reaching the recipient until they interact again. */
-  markFailed(key: DeliveryKey, reason: string, statusCode: number | undefined, deactivate: boolean): Promise<void>;
+  ): Promise<boolean>;
+  /**
+   * Permanent failure, only while the row is still `claim`'s; `deactivate` also
+   * stops reaching the recipient until they interact again.
+   */
+  markFailed(claim: ClaimKey, reason: string, statusCode: number | undefined, deactivate: boolean): Promise<boolean>;
   /** Rows of inactive or paused recipients are resolved as skipped instead of sent. */
   skipUnreachable(tenantId: string): Promise<number>;
   counts(): Promise<Map<string, DeliveryCounts>>;

@@ -20,6 +20,7 @@ function campaignSend(dataDir: string) {
         SEND_CONCURRENCY: String(CONCURRENCY),
         RATE_LIMIT_RPS: '50',
         ROLLOUT_LEASE_SECONDS: '2',
+        SEND_TIMEOUT_SECONDS: '1',
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

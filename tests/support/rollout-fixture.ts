@@ -43,11 +43,17 @@ export async function addRecipients(
 
 /** The real rollout (SQLite ledger, engine, Bot Framework client) on a fresh or given data folder. */
 export function createTestRollout(env: Record<string, string> = {}, dataDir = newDataDir()) {
-  const config = loadConfig({ RATE_LIMIT_RPS: '50', SEND_CONCURRENCY: '4', ROLLOUT_LEASE_SECONDS: '2', ...env });
+  const config = loadConfig({
+    RATE_LIMIT_RPS: '50',
+    SEND_CONCURRENCY: '4',
+    ROLLOUT_LEASE_SECONDS: '2',
+    SEND_TIMEOUT_SECONDS: '1',
+    ...env,
+  });
   const logs = new LogCapture();
   const log = createLogger('info', logs);
   const stores = createSqliteStores(dataDir);
-  const sender = createProactiveSender(createBotAuthentication(config), '', 5000);
+  const sender = createProactiveSender(createBotAuthentication(config), '', config.campaign.sendTimeoutMs);
   const compose = createMessageComposer(createThemeLibrary(themes, {}), render, {}, 'nb', pulse);
   const rollout = createRollout(config.campaign, stores.deliveries, sender, compose, log);
   return { ...rollout, stores, logs, dataDir, config };

@@ -85,6 +85,14 @@ describe('loadConfig', () => {
     expect(message).toContain(`(got "${value}")`);
   });
 
+  it('refuses a rollout lease shorter than twice the send timeout, and says what to set', () => {
+    // Before: accepted, and a 15 s send could outlive a 2 s lease while another instance took over.
+    expect(problems({ ROLLOUT_LEASE_SECONDS: '2' })).toMatch(
+      /ROLLOUT_LEASE_SECONDS: must be at least twice SEND_TIMEOUT_SECONDS \(15\).*Set ROLLOUT_LEASE_SECONDS=30 or more \(got 2\)/,
+    );
+    expect(problems({ ROLLOUT_LEASE_SECONDS: '2', SEND_TIMEOUT_SECONDS: '1' })).toBe('');
+  });
+
   it('never echoes a secret', () => {
     expect(problems({ MicrosoftAppId: APP, MicrosoftAppPassword: 'hunter2' })).not.toContain('hunter2');
   });

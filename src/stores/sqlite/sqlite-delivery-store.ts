@@ -51,17 +51,25 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
     INSERT INTO tenant_leases (tenant_id, holder, expires_at) VALUES (@tenantId, @holder, @expires)
     ON CONFLICT (tenant_id) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
     WHERE tenant_leases.holder = excluded.holder OR tenant_leases.expires_at < @now`);
+  const holdsLease = db.prepare('SELECT 1 FROM tenant_leases WHERE tenant_id = ? AND holder = ? AND expires_at >= ?');
   const keyWhere = 'WHERE tenant_id = @tenantId AND aad_object_id = @aadObjectId AND message_id = @messageId';
+  // A send that arrived is recorded whoever holds the row; failures only by the holder of the claim.
+  const unresolved = `${keyWhere} AND status IN ('pending', 'sending')`;
+  const stillHeld = `${keyWhere} AND status = 'sending' AND claimed_by = @holder`;
   const sent = db.prepare(
-    `UPDATE deliveries SET status = 'sent', attempts = attempts + 1, last_status_code = @code, sent_at = @at, claimed_by = NULL ${keyWhere}`,
+    `UPDATE deliveries SET status = 'sent', attempts = attempts + 1, last_status_code = @code, sent_at = @at, claimed_by = NULL ${unresolved}`,
   );
   const retry = db.prepare(
     `UPDATE deliveries SET status = 'pending', attempts = attempts + @count, last_status_code = @code, next_attempt_at = @next,
-       retrying_since = COALESCE(retrying_since, @failedAt), claimed_by = NULL ${keyWhere}`,
+       retrying_since = COALESCE(retrying_since, @failedAt), claimed_by = NULL ${stillHeld}`,
   );
   const failed = db.prepare(
-    `UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_status_code = @code, reason = @reason, claimed_by = NULL ${keyWhere}`,
+    `UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_status_code = @code, reason = @reason, claimed_by = NULL ${stillHeld}`,
   );
+  const claimedHere = db.prepare(`
+    SELECT 1 FROM deliveries d JOIN tenant_leases l ON l.tenant_id = d.tenant_id AND l.holder = @holder
+    WHERE d.tenant_id = @tenantId AND d.aad_object_id = @aadObjectId AND d.message_id = @messageId
+      AND d.status = 'sending' AND d.claimed_by = @holder`);
   const deactivate = db.prepare('UPDATE recipients SET active = 0 WHERE tenant_id = ? AND aad_object_id = ?');
   const skip = db.prepare(`
     UPDATE deliveries SET status = 'skipped', claimed_by = NULL,
@@ -72,6 +80,8 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
         AND (rc.active = 0 OR rc.paused = 1))`);
 
   const claim = db.transaction((tenantId: string, holder: string, now: number, limit: number) => {
+    // Only the lease holder claims; so another holder's "sending" rows are those of a lease that ran out.
+    if (!holdsLease.get(tenantId, holder, now)) return [];
     const rows = selectDue.all({ tenantId, holder, now, limit }) as ClaimRow[];
     for (const row of rows) markSending.run(holder, row.tenant_id, row.aad_object_id, row.message_id);
     return rows;
@@ -81,8 +91,9 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
     return { created, queued: queueRecipients.run(id).changes };
   });
   const fail = db.transaction((params: Record<string, unknown>, deactivateIt: boolean) => {
-    failed.run(params);
-    if (deactivateIt) deactivate.run(params.tenantId, params.aadObjectId);
+    const changed = failed.run(params).changes > 0;
+    if (changed && deactivateIt) deactivate.run(params.tenantId, params.aadObjectId);
+    return changed;
   });
 
   return {
@@ -129,15 +140,18 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
       ).get(tenantId) as { next: number | null };
       return row.next ?? undefined;
     },
+    async stillClaimed(claimKey) {
+      return claimedHere.get(claimKey) !== undefined;
+    },
     async markSent(key, statusCode, at) {
-      sent.run({ ...key, code: statusCode, at: at.toISOString() });
+      return sent.run({ ...key, code: statusCode, at: at.toISOString() }).changes > 0;
     },
-    async markRetry(key, nextAttemptAt, statusCode, countsAsAttempt, failedAt) {
+    async markRetry(claimKey, nextAttemptAt, statusCode, countsAsAttempt, failedAt) {
       const count = countsAsAttempt ? 1 : 0;
-      retry.run({ ...key, next: nextAttemptAt, code: statusCode ?? null, count, failedAt });
+      return retry.run({ ...claimKey, next: nextAttemptAt, code: statusCode ?? null, count, failedAt }).changes > 0;
     },
-    async markFailed(key, reason, statusCode, deactivateIt) {
-      fail.immediate({ ...key, reason, code: statusCode ?? null }, deactivateIt);
+    async markFailed(claimKey, reason, statusCode, deactivateIt) {
+      return fail.immediate({ ...claimKey, reason, code: statusCode ?? null }, deactivateIt);
     },
     async skipUnreachable(tenantId) {
       return skip.run(tenantId).changes;
