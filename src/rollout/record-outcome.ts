@@ -8,6 +8,8 @@ export interface OutcomeDeps {
   log: Logger;
   retry: RetryBudget;
   holder: string;
+  /** Runs one ledger write, trying again while it fails (see retryLedgerWrite). */
+  write<T>(op: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -22,20 +24,22 @@ export async function recordOutcome(
   outcome: SendOutcome,
   now: number,
 ): Promise<number | undefined> {
-  const { store, log } = deps;
+  const { store, log, write } = deps;
   const key = { tenantId: row.tenantId, aadObjectId: row.aadObjectId, messageId: row.messageId };
   const claim = { ...key, holder: deps.holder };
   const decision = decideDelivery(outcome, row, now, deps.retry);
   const status = outcome.status === 'failed' ? outcome.httpStatus : 201;
   const fields = { messageId: row.messageId, tenantId: row.tenantId, status };
   let recorded: boolean;
-  if (decision.action === 'sent') recorded = await store.markSent(key, 201, new Date(now));
-  else if (decision.action === 'retry')
-    recorded = await store.markRetry(claim, now + decision.delayMs, status, decision.countsAsAttempt, now);
-  else {
+  if (decision.action === 'sent') recorded = await write(() => store.markSent(key, 201, new Date(now)));
+  else if (decision.action === 'retry') {
+    const { delayMs, countsAsAttempt } = decision;
+    recorded = await write(() => store.markRetry(claim, now + delayMs, status, countsAsAttempt, now));
+  } else {
     if (decision.loud) log.error({ ...fields, reason: decision.reason }, 'delivery failed permanently');
     else log.info({ ...fields, reason: decision.reason }, 'recipient unreachable; marked inactive');
-    recorded = await store.markFailed(claim, decision.reason, status, decision.deactivate);
+    const { reason, deactivate } = decision;
+    recorded = await write(() => store.markFailed(claim, reason, status, deactivate));
   }
   // Only when this sender stalled past its lease and another took the row over (or sent it too).
   if (!recorded) log.warn({ ...fields, outcome: decision.action }, 'send outcome not recorded: the row was taken over');

@@ -1,3 +1,4 @@
+import type { ThemeId } from '../../src/content/theme-schema';
 import { TENANT } from '../support/activities';
 import { useConnectorStandIn } from '../support/connector-stand-in';
 import { addRecipients, createTestRollout, recipientId } from '../support/rollout-fixture';
@@ -88,6 +89,17 @@ describe('the delivery engine', () => {
     expect(connector.attempts).toBe(1);
     expect(f.logs.lines.some((line) => line.includes('"level":50') && line.includes('payload-too-large'))).toBe(true);
     expect((await f.stores.recipients.get(TENANT, recipientId(0)))?.active).toBe(true);
+  });
+
+  it('fails a message that cannot be composed (a theme no longer in the library) loudly, without stalling', async () => {
+    // Before: the error left the row "sending" under the live sender and the drain never ended.
+    const f = await setUp(2);
+    const retired = { id: 'manual/retired/nudge', themeId: 'retired' as ThemeId, kind: 'nudge' as const };
+    await f.stores.deliveries.startRollout(retired, 'cli', new Date());
+    await f.campaign.idle();
+    expect(connector.attempts).toBe(0);
+    expect(await countsFor(f, retired.id)).toMatchObject({ failed: 2, sending: 0 });
+    expect(f.logs.text).toContain('message could not be composed');
   });
 
   it('skips users who paused the nudges, and sends nothing while the campaign is paused', async () => {

@@ -1,0 +1,63 @@
+import type { Reply } from '../domain/turn';
+import type { DeliveryKey, ClaimedDelivery } from '../stores/delivery-store';
+import { retryLedgerWrite } from './ledger-write';
+import { recordOutcome } from './record-outcome';
+import type { RoundContext } from './tenant-round';
+
+/** A sent row's result for its round: whether the ledger took it, and a 429's pause. */
+export type RowResult = { recorded: true; throttleMs?: number } | { recorded: false };
+
+const rowId = (k: DeliveryKey) => `${k.tenantId}\n${k.aadObjectId}\n${k.messageId}`;
+export const keyOf = ({ tenantId, aadObjectId, messageId }: DeliveryKey): DeliveryKey => ({
+  tenantId,
+  aadObjectId,
+  messageId,
+});
+
+/**
+ * Sends one claimed row and writes its outcome, trying the write again for up
+ * to a lease. Never throws: a write that keeps failing returns recorded: false,
+ * and a send that arrived is kept in `ctx.unrecorded` to be written later.
+ */
+export async function sendRow(ctx: RoundContext, holder: string, row: ClaimedDelivery): Promise<RowResult> {
+  const { store, log, clock } = ctx;
+  const fields = { messageId: row.messageId, tenantId: row.tenantId };
+  const write = <T>(op: () => Promise<T>) => retryLedgerWrite(op, ctx.leaseTtlMs);
+  let reply: Reply;
+  try {
+    reply = ctx.compose(row);
+  } catch (error) {
+    // A content or card bug, like a 413: this row fails loudly instead of stalling the tenant.
+    // The error's type only: a template error's message may quote the card's text.
+    log.error(
+      { ...fields, reason: 'compose-failed', err: { type: (error as Error).name } },
+      'message could not be composed',
+    );
+    const claim = { ...keyOf(row), holder };
+    return write(() => store.markFailed(claim, 'compose-failed', undefined, false)).then(
+      () => ({ recorded: true }),
+      () => ({ recorded: false }),
+    );
+  }
+  const outcome = await ctx.sender.send(row.address, reply);
+  const at = clock();
+  try {
+    const throttleMs = await recordOutcome({ store, log, retry: ctx.retry, holder, write }, row, outcome, at);
+    return { recorded: true, throttleMs };
+  } catch (error) {
+    if (outcome.status === 'sent') ctx.unrecorded.set(rowId(row), { key: keyOf(row), at: new Date(at) });
+    const sent = outcome.status === 'sent';
+    log.error({ ...fields, sent, err: { message: (error as Error).message } }, 'ledger write failed; tenant stopped');
+    return { recorded: false };
+  }
+}
+
+/** Sends of earlier rounds that arrived but were not recorded: written before anything else is claimed. */
+export async function recordEarlierSends(ctx: RoundContext, tenantId: string): Promise<void> {
+  for (const [id, { key, at }] of ctx.unrecorded) {
+    if (key.tenantId !== tenantId) continue;
+    await retryLedgerWrite(() => ctx.store.markSent(key, 201, at), ctx.leaseTtlMs);
+    ctx.unrecorded.delete(id);
+    ctx.log.info({ messageId: key.messageId, tenantId }, 'an earlier send recorded now that the ledger takes writes');
+  }
+}

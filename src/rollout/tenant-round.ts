@@ -1,0 +1,116 @@
+import type { Logger } from '../log/create-logger';
+import type { ProactiveSender } from '../domain/proactive';
+import type { Reply } from '../domain/turn';
+import type { ClaimedDelivery, DeliveryKey, DeliveryStore } from '../stores/delivery-store';
+import { keyOf, recordEarlierSends, sendRow } from './send-row';
+import type { RetryBudget } from './retry-budget';
+import { holdTenantLease } from './tenant-lease';
+import type { TokenBucket } from './token-bucket';
+
+/** What a tenant's round shares with the engine. */
+export interface RoundContext {
+  store: DeliveryStore;
+  sender: ProactiveSender;
+  compose(delivery: ClaimedDelivery): Reply;
+  log: Logger;
+  retry: RetryBudget;
+  concurrency: number;
+  leaseTtlMs: number;
+  sendTimeoutMs: number;
+  clock: () => number;
+  stopping(): boolean;
+  /**
+   * Sends that arrived but could not be written to the ledger, by row: written
+   * first in the tenant's next round, so this process never sends them again.
+   */
+  unrecorded: Map<string, { key: DeliveryKey; at: Date }>;
+}
+
+/** The ledger refused writes for a whole lease: the tenant stops until the next run. */
+export class LedgerWriteError extends Error {}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A retry due sooner than this is waited for inside the round. */
+const NEAR_MS = 1000;
+
+/**
+ * One round of one tenant under its lease, paced by its bucket. `holder` is new
+ * for every round, so rows an earlier round of this process left "sending"
+ * (skipped when its lease was lost, or cut short by a ledger error) are claimed
+ * again like any other lost holder's. Returns the time of a retry left for a
+ * later round, if any; throws LedgerWriteError when the ledger stays unwritable.
+ */
+export async function runTenantRound(
+  ctx: RoundContext,
+  tenantId: string,
+  holder: string,
+  bucket: TokenBucket,
+): Promise<number | undefined | 'leased-elsewhere'> {
+  const { store, clock, leaseTtlMs, log } = ctx;
+  await recordEarlierSends(ctx, tenantId);
+  const lease = holdTenantLease(store, tenantId, holder, leaseTtlMs, clock);
+  if (!(await lease.take())) return 'leased-elsewhere';
+  // A send starts only with this much lease left: the whole timeout, and half as much again to
+  // record the outcome. So no send of a live sender is still going when another can take over.
+  const sendWindowMs = 1.5 * ctx.sendTimeoutMs;
+  const renewBelowMs = (2 * leaseTtlMs) / 3; // renewed once a third of the lease has passed
+  const inFlight = new Set<Promise<void>>();
+  let ledgerFailed = false;
+  let later: number | undefined;
+
+  /** Waits for the bucket's next token in slices, keeping the lease: a Retry-After may be longer than the lease. */
+  async function tokenUnderLease(): Promise<boolean> {
+    for (let wait = bucket.tryTake(); wait > 0; wait = bucket.tryTake()) {
+      await sleep(Math.min(wait, leaseTtlMs / 3));
+      if (!(await lease.keepFor(renewBelowMs))) return false;
+    }
+    return true;
+  }
+
+  async function sendOne(row: ClaimedDelivery): Promise<void> {
+    // sendRow handles what it knows; anything else (a sender that throws) must not go unhandled.
+    const result = await sendRow(ctx, holder, row).catch((error: unknown) => {
+      const fields = { messageId: row.messageId, tenantId, err: { message: (error as Error).message } };
+      log.error(fields, 'send failed unexpectedly; tenant stopped');
+      return { recorded: false } as const;
+    });
+    if (!result.recorded) ledgerFailed = true;
+    else if (result.throttleMs !== undefined) bucket.throttle(result.throttleMs);
+  }
+
+  try {
+    while (!ctx.stopping() && !ledgerFailed && !(await store.isCampaignPaused())) {
+      if (!(await lease.keepFor(renewBelowMs))) break;
+      const free = ctx.concurrency - inFlight.size;
+      const batch = free > 0 ? await store.claim(tenantId, holder, clock(), free) : [];
+      if (batch.length === 0) {
+        if (inFlight.size > 0) {
+          await Promise.race(inFlight);
+          continue;
+        }
+        await store.skipUnreachable(tenantId);
+        const next = await store.nextAttemptAt(tenantId);
+        // Backoff grows to 15 minutes: a far retry is left to a later round, so the lease
+        // is not held idle for hours and other tenants' new work is not kept waiting.
+        if (next !== undefined && next - clock() > NEAR_MS) later = next;
+        if (next === undefined || later !== undefined) break;
+        await sleep(Math.max(5, next - clock()));
+        continue;
+      }
+      for (const row of batch) {
+        // Lease lost: the rest of the batch stays "sending" for whoever claims next.
+        if (ledgerFailed || !(await tokenUnderLease()) || !(await lease.keepFor(sendWindowMs))) break;
+        // Taken over while this sender waited, and perhaps already sent: not this sender's to send.
+        if (!(await store.stillClaimed({ ...keyOf(row), holder }))) continue;
+        const send: Promise<void> = sendOne(row).finally(() => inFlight.delete(send));
+        inFlight.add(send);
+      }
+    }
+  } finally {
+    // Never give the lease up while a send of this round is still going.
+    await Promise.allSettled(inFlight);
+    await lease.release().catch(() => undefined); // if the ledger refuses this too, the lease runs out
+  }
+  if (ledgerFailed) throw new LedgerWriteError(`the delivery ledger refused writes for tenant ${tenantId}`);
+  return later;
+}

@@ -1,0 +1,96 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { useConnectorStandIn } from '../support/connector-stand-in';
+import { addRecipients, createTestRollout, recipientId } from '../support/rollout-fixture';
+
+const connector = useConnectorStandIn();
+
+type Fixture = ReturnType<typeof createTestRollout>;
+const open: Fixture[] = [];
+async function setUp(recipients: number, env: Record<string, string> = {}) {
+  const fixture = createTestRollout(env);
+  open.push(fixture);
+  await addRecipients(fixture.stores, connector.url, recipients);
+  return fixture;
+}
+afterEach(async () => {
+  for (const f of open.splice(0)) {
+    await f.engine.stop();
+    await f.stores.health.close();
+  }
+});
+
+/**
+ * A real SQLite error on the ledger write after a send (as SQLITE_BUSY or a
+ * full disk would give), made by a trigger from a second connection.
+ */
+function refuseSentRecords(dataDir: string) {
+  const db = new Database(path.join(dataDir, 'refleks.db'));
+  db.exec(`CREATE TRIGGER refuse_sent BEFORE UPDATE OF status ON deliveries WHEN NEW.status = 'sent'
+           BEGIN SELECT RAISE(ABORT, 'ledger refuses writes (test)'); END`);
+  return () => (db.exec('DROP TRIGGER refuse_sent'), db.close());
+}
+
+/** Before: drain() never resolved after one failed ledger write (the CLI's `send` hung). */
+const settles = (run: Promise<void>) =>
+  Promise.race([
+    run.then(
+      () => 'settled',
+      () => 'settled',
+    ),
+    new Promise((r) => setTimeout(() => r('hangs'), 8000)),
+  ]);
+const perConversation = () => {
+  const counts = new Map<string, number>();
+  for (const s of connector.sent) counts.set(s.conversationId, (counts.get(s.conversationId) ?? 0) + 1);
+  return [...counts.values()];
+};
+
+describe('a ledger write that fails after a send', () => {
+  it('is tried again, and a short failure costs nothing: each message once, recorded', async () => {
+    const f = await setUp(3, { SEND_CONCURRENCY: '1' });
+    const allow = refuseSentRecords(f.dataDir);
+    const { id } = await f.campaign.sendNow('passwords', 'nudge', 'cli', new Date());
+    const run = f.campaign.idle();
+    await connector.waitForSent(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    allow();
+    expect(await settles(run)).toBe('settled');
+    expect(perConversation()).toEqual([1, 1, 1]);
+    expect((await f.stores.deliveries.counts()).get(id)).toMatchObject({ sent: 3, sending: 0 });
+    expect(f.logs.text).not.toContain('ledger write failed');
+  });
+
+  it('stops the tenant when it keeps failing, then records the send without sending it again', async () => {
+    const f = await setUp(3, { SEND_CONCURRENCY: '1' });
+    const allow = refuseSentRecords(f.dataDir);
+    const { id } = await f.campaign.sendNow('passwords', 'nudge', 'cli', new Date());
+    // The write is tried for a whole lease (2 s here), then the run ends instead of spinning.
+    expect(await settles(f.campaign.idle())).toBe('settled');
+    expect(connector.sent).toHaveLength(1);
+    const failure = f.logs.lines.find((line) => line.includes('ledger write failed'));
+    expect(failure).toContain(id);
+    // Ids of the message and tenant, never the recipient or the text.
+    expect(failure).not.toContain(recipientId(0));
+    expect(failure).not.toContain('Sterke passord');
+    allow();
+    await f.campaign.idle();
+    expect(perConversation()).toEqual([1, 1, 1]);
+    expect((await f.stores.deliveries.counts()).get(id)).toMatchObject({ sent: 3, sending: 0, pending: 0 });
+  });
+
+  it('is resent by another sender only for the sends that could not be recorded (at most SEND_CONCURRENCY)', async () => {
+    const f = await setUp(6, { SEND_CONCURRENCY: '2' });
+    const allow = refuseSentRecords(f.dataDir);
+    await f.campaign.sendNow('passwords', 'nudge', 'cli', new Date());
+    expect(await settles(f.campaign.idle())).toBe('settled');
+    allow();
+    // Another process (or this one restarted) knows nothing of the unrecorded sends.
+    const next = createTestRollout({ SEND_CONCURRENCY: '2' }, f.dataDir);
+    open.push(next);
+    await next.campaign.idle();
+    const counts = perConversation();
+    expect(counts).toHaveLength(6);
+    expect(counts.reduce((sum, n) => sum + n - 1, 0)).toBeLessThanOrEqual(2);
+  });
+});
