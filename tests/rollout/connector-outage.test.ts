@@ -1,22 +1,9 @@
 import { useConnectorStandIn } from '../support/connector-stand-in';
-import { addRecipients, createTestRollout } from '../support/rollout-fixture';
+import { useTestRollouts } from '../support/rollout-fixture';
 
 const connector = useConnectorStandIn();
 
-type Fixture = ReturnType<typeof createTestRollout>;
-const open: Fixture[] = [];
-async function setUp(recipients: number, env: Record<string, string>) {
-  const fixture = createTestRollout(env);
-  open.push(fixture);
-  await addRecipients(fixture.stores, connector.url, recipients);
-  return fixture;
-}
-afterEach(async () => {
-  for (const f of open.splice(0)) {
-    await f.engine.stop();
-    await f.stores.health.close();
-  }
-});
+const { setUp } = useTestRollouts(connector);
 
 const failures = (count: number, status: number) =>
   connector.failures.push(...Array.from({ length: count }, () => ({ status })));

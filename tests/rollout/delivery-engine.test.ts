@@ -1,26 +1,14 @@
 import type { ThemeId } from '../../src/content/theme-schema';
 import { TENANT } from '../support/activities';
 import { useConnectorStandIn } from '../support/connector-stand-in';
-import { addRecipients, createTestRollout, recipientId } from '../support/rollout-fixture';
+import { recipientId, useTestRollouts } from '../support/rollout-fixture';
 
 const connector = useConnectorStandIn();
 
-type Fixture = ReturnType<typeof createTestRollout>;
-const open: Fixture[] = [];
-async function setUp(recipients: number, env: Record<string, string> = {}) {
-  const fixture = createTestRollout(env);
-  open.push(fixture);
-  await addRecipients(fixture.stores, connector.url, recipients);
-  return fixture;
-}
-afterEach(async () => {
-  for (const f of open.splice(0)) {
-    await f.engine.stop();
-    await f.stores.health.close();
-  }
-});
+const { setUp, alongside } = useTestRollouts(connector);
 
 const conversationsReached = () => connector.sent.map((s) => s.conversationId);
+type Fixture = Awaited<ReturnType<ReturnType<typeof useTestRollouts>['setUp']>>;
 const countsFor = async (f: Fixture, id: string) => (await f.stores.deliveries.counts()).get(id);
 
 describe('the delivery engine', () => {
@@ -118,8 +106,7 @@ describe('the delivery engine', () => {
 
   it('lets only one of two senders on the same store send each row', async () => {
     const first = await setUp(40, { SEND_CONCURRENCY: '4', RATE_LIMIT_RPS: '50' });
-    const second = createTestRollout({ SEND_CONCURRENCY: '4', ROLLOUT_LEASE_SECONDS: '2' }, first.dataDir);
-    open.push(second);
+    const second = alongside(first, { SEND_CONCURRENCY: '4', ROLLOUT_LEASE_SECONDS: '2' });
     connector.delayMs = 5;
     await first.campaign.sendNow('data-storage', 'nudge', 'cli', new Date());
     await Promise.all([first.engine.drain(), second.engine.drain(), first.campaign.idle()]);

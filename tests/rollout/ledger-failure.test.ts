@@ -1,24 +1,11 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { useConnectorStandIn } from '../support/connector-stand-in';
-import { addRecipients, createTestRollout, recipientId } from '../support/rollout-fixture';
+import { recipientId, useTestRollouts } from '../support/rollout-fixture';
 
 const connector = useConnectorStandIn();
 
-type Fixture = ReturnType<typeof createTestRollout>;
-const open: Fixture[] = [];
-async function setUp(recipients: number, env: Record<string, string> = {}) {
-  const fixture = createTestRollout(env);
-  open.push(fixture);
-  await addRecipients(fixture.stores, connector.url, recipients);
-  return fixture;
-}
-afterEach(async () => {
-  for (const f of open.splice(0)) {
-    await f.engine.stop();
-    await f.stores.health.close();
-  }
-});
+const { setUp, alongside } = useTestRollouts(connector);
 
 /**
  * A real SQLite error on the ledger write after a send (as SQLITE_BUSY or a
@@ -86,8 +73,7 @@ describe('a ledger write that fails after a send', () => {
     expect(await settles(f.campaign.idle())).toBe('settled');
     allow();
     // Another process (or this one restarted) knows nothing of the unrecorded sends.
-    const next = createTestRollout({ SEND_CONCURRENCY: '2' }, f.dataDir);
-    open.push(next);
+    const next = alongside(f, { SEND_CONCURRENCY: '2' });
     await next.campaign.idle();
     const counts = perConversation();
     expect(counts).toHaveLength(6);

@@ -1,24 +1,14 @@
 import { useConnectorStandIn } from '../support/connector-stand-in';
-import { addRecipients, createTestRollout } from '../support/rollout-fixture';
+import { useTestRollouts } from '../support/rollout-fixture';
 
 const connector = useConnectorStandIn();
 
-type Fixture = ReturnType<typeof createTestRollout>;
-const open: Fixture[] = [];
-afterEach(async () => {
-  for (const f of open.splice(0)) {
-    await f.engine.stop();
-    await f.stores.health.close();
-  }
-});
+const rollouts = useTestRollouts(connector);
 
 /** Two senders on one SQLite file, as two instances or the CLI beside the service would be. */
 async function twoSenders(recipients: number, env: Record<string, string>) {
-  const first = createTestRollout(env);
-  const second = createTestRollout(env, first.dataDir);
-  open.push(first, second);
-  await addRecipients(first.stores, connector.url, recipients);
-  return { first, second };
+  const first = await rollouts.setUp(recipients, env);
+  return { first, second: rollouts.alongside(first, env) };
 }
 
 async function until(condition: () => boolean, what: string): Promise<void> {

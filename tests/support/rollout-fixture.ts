@@ -58,3 +58,32 @@ export function createTestRollout(env: Record<string, string> = {}, dataDir = ne
   const rollout = createRollout(config.campaign, stores.deliveries, sender, compose, log);
   return { ...rollout, stores, logs, dataDir, config };
 }
+
+/**
+ * Test rollouts with recipients on the connector stand-in, stopped and closed
+ * after each test. `setUp` makes one; pass the first's dataDir for a second
+ * sender on the same ledger.
+ */
+export function useTestRollouts(connector: { url: string }) {
+  const open: ReturnType<typeof createTestRollout>[] = [];
+  afterEach(async () => {
+    for (const fixture of open.splice(0)) {
+      await fixture.engine.stop();
+      await fixture.stores.health.close();
+    }
+  });
+  return {
+    async setUp(recipients: number, env: Record<string, string> = {}) {
+      const fixture = createTestRollout(env);
+      open.push(fixture);
+      await addRecipients(fixture.stores, connector.url, recipients);
+      return fixture;
+    },
+    /** Another sender on a rollout's ledger, as a second instance or the CLI beside the service. */
+    alongside(first: ReturnType<typeof createTestRollout>, env: Record<string, string> = {}) {
+      const fixture = createTestRollout(env, first.dataDir);
+      open.push(fixture);
+      return fixture;
+    },
+  };
+}
