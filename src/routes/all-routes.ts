@@ -13,7 +13,7 @@ import { answerCheck } from './check-routes';
 import { commitToHabit } from './commit-routes';
 import { openReminder, setReminder } from './reminder-routes';
 import { showStatistics } from './statistics-routes';
-import { askToDeleteMyData, deleteMyData, showMyData } from './privacy-routes';
+import { askToDeleteMyData, deleteMyData, keepOwnDataPrivate, showMyData } from './privacy-routes';
 import { pauseNudges, resumeNudges } from './pause-routes';
 import { askIt } from './ask-it-routes';
 import { markReportHandled, setItChannel } from './it-channel-routes';
@@ -48,6 +48,7 @@ export const ALL_ROUTES: Route[] = [
   showMeetingKit,
   openReminder,
   setReminder,
+  keepOwnDataPrivate,
   showMyData,
   askToDeleteMyData,
   deleteMyData,

@@ -9,6 +9,24 @@ import { matchCommand, type CommandName } from './match-command';
 
 const says = (turn: Turn, command: CommandName) => turn.kind === 'message' && matchCommand(turn.text) === command;
 const pressed = (turn: Turn, action: string) => turn.kind === 'submit' && turn.action?.name === action;
+const isPersonal = (turn: Turn) => turn.conversationType === undefined || turn.conversationType === 'personal';
+const asksAboutOwnData = (turn: Turn) =>
+  says(turn, 'myData') ||
+  says(turn, 'deleteMyData') ||
+  ['delete-data-ask', 'delete-data-confirm', 'delete-data-cancel'].some((action) => pressed(turn, action));
+
+/**
+ * A person's own data is shown and erased only in the personal chat: in a
+ * channel or group chat everyone would read it, and anyone pressing «Slett»
+ * on a card there would erase their own. Comes before the routes below.
+ */
+export const keepOwnDataPrivate: Route = {
+  name: 'my-data-elsewhere',
+  select: (turn) => !isPersonal(turn) && asksAboutOwnData(turn),
+  async handle(_turn, { services, language }) {
+    return { replies: [{ kind: 'text', text: textsFor(language, services.localRules).engagement.privateChatOnly }] };
+  },
+};
 
 /** «mine data»: the person's own record and events, found by their own pseudonym. */
 export const showMyData: Route = {

@@ -59,6 +59,26 @@ describe('mine data / slett mine data', () => {
     await fixture.connector.waitForSent(5);
     expect(factsOf(fixture.sentCard(4) as Card)['«Jeg gjør det»']).toBe('Ingen');
   });
+
+  it('neither shows nor deletes own data in a channel or group chat, and points to the private chat', async () => {
+    await fixture.service().post(submitActivity(user(), { action: 'commit', theme: 'passwords' }));
+    const inGroup = (activity: object, conversationType: string) => ({
+      ...activity,
+      conversation: { id: `19:${conversationType}@thread.v2`, conversationType },
+    });
+    await fixture.service().post(inGroup(messageActivity(user(), 'mine data'), 'channel'));
+    await fixture.service().post(inGroup(messageActivity(user(), 'slett mine data'), 'groupChat'));
+    await fixture.service().post(inGroup(submitActivity(user(), { action: 'delete-data-confirm' }), 'groupChat'));
+    await fixture.connector.waitForSent(4);
+    const privateOnly = 'Dine egne data viser og sletter jeg bare i den private chatten vår.';
+    expect(fixture.connector.sent.slice(1).map((s) => String(s.activity.text))).toEqual(
+      Array.from({ length: 3 }, () => expect.stringContaining(privateOnly) as string),
+    );
+    // Nothing was erased: the commitment is still there in the private chat.
+    await fixture.service().post(messageActivity(user(), 'mine data'));
+    await fixture.connector.waitForSent(5);
+    expect(factsOf(fixture.sentCard(4) as Card)['«Jeg gjør det»']).toBe('Sterke passord');
+  });
 });
 
 describe('mine data: the theme of a pause and the meeting kits', () => {
