@@ -78,10 +78,13 @@ export const showTopic: Route = {
   },
 };
 
-/** 👍/👎 on an answer card. */
+/**
+ * 👍/👎 on an answer card. The card sends a boolean; anything else (a button
+ * made by hand) is an unknown button rather than a 👎 the user never gave.
+ */
 export const thankForFeedback: Route = {
   name: 'question-feedback',
-  select: (turn) => isSubmit(turn, 'feedback'),
+  select: (turn) => isSubmit(turn, 'feedback') && typeof turn.action?.data.helpful === 'boolean',
   async handle(turn, ctx) {
     const t = textsFor(ctx.language, ctx.services.localRules);
     const helpful = turn.action?.data.helpful === true;

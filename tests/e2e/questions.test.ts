@@ -120,6 +120,16 @@ describe('questions through the real server', () => {
     });
   });
 
+  it('treats a feedback button without a yes or no as an unknown button', async () => {
+    for (const helpful of ['true', undefined])
+      await post(submitActivity(user(), { action: 'feedback', helpful, theme: 'passwords', faq: 'how-long' }));
+    await fixture.connector.waitForSent(2);
+    expect([sentText(0), sentText(1)]).toEqual([
+      expect.stringContaining('Den knappen kjenner jeg ikke igjen') as string,
+      expect.stringContaining('Den knappen kjenner jeg ikke igjen') as string,
+    ]);
+  });
+
   it('thanks for 👍 and 👎', async () => {
     await post(submitActivity(user(), { action: 'feedback', helpful: true, theme: 'passwords', faq: 'how-long' }));
     await post(submitActivity(user(), { action: 'feedback', helpful: false, theme: 'passwords', faq: 'how-long' }), 2);

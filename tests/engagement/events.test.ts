@@ -115,4 +115,13 @@ describe('events recorded from the routes', () => {
     expect(new Set(stored.map((r) => r.pseudonym)).size).toBe(1);
     expect(JSON.stringify(stored)).not.toContain(user.aadObjectId);
   });
+
+  it('counts 👍/👎 only from a real yes or no, never a 👎 for a button made by hand', async () => {
+    const who = { ...user, serviceUrl: fixture.connector.url };
+    const feedback = (helpful: unknown) => submitActivity(who, { action: 'feedback', helpful, theme: 'passwords' });
+    // The latest vote per person and theme stands: a made-up button must not turn the 👍 into a 👎.
+    for (const helpful of [true, 'true', undefined, null]) await fixture.service().post(feedback(helpful));
+    await fixture.connector.waitForSent(4);
+    expect(rows().map((r) => [r.type, r.theme_id, r.value])).toEqual([['feedback', 'passwords', 'yes']]);
+  });
 });
