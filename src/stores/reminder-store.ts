@@ -19,6 +19,8 @@ export interface Reminder {
 export interface ClaimedReminder extends Reminder {
   owner: string;
   attempts: number;
+  /** When this reminder first failed with a temporary error; undefined before that. */
+  retryingSince?: Date;
 }
 
 /**
@@ -42,8 +44,11 @@ export interface ReminderStore {
   claimDue(now: Date, leaseMs: number, owner: string, limit: number): Promise<ClaimedReminder[]>;
   /** Sent (or given up): the row is deleted, with the address in it. False if the lease was lost. */
   finish(claim: ClaimedReminder): Promise<boolean>;
-  /** Not sent yet: try again at `nextAttemptAt`. */
-  retry(claim: ClaimedReminder, nextAttemptAt: Date, countsAsAttempt: boolean): Promise<void>;
+  /**
+   * Not sent yet: try again at `nextAttemptAt`. `failedAt` is kept as the
+   * first failure if there was none before, so the give-up time survives restarts.
+   */
+  retry(claim: ClaimedReminder, nextAttemptAt: Date, countsAsAttempt: boolean, failedAt: Date): Promise<void>;
   /** Gives a claim back untried (graceful shutdown), so another sender takes it at once. */
   release(claim: ClaimedReminder): Promise<void>;
 }

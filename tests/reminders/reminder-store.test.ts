@@ -129,16 +129,27 @@ describe('the SQLite reminder store', () => {
   it('retries later, counting attempts only when asked, and releases untried claims at once', async () => {
     await a.reminders.set(reminder(1));
     const [first] = await a.reminders.claimDue(T0, LEASE, 'a', 10);
-    await a.reminders.retry(first!, later(30_000), true);
+    expect(first?.retryingSince).toBeUndefined();
+    await a.reminders.retry(first!, later(30_000), true, T0);
     expect(await b.reminders.claimDue(later(29_999), LEASE, 'b', 10)).toEqual([]);
     const [second] = await b.reminders.claimDue(later(30_000), LEASE, 'b', 10);
-    expect(second?.attempts).toBe(1);
-    await b.reminders.retry(second!, later(31_000), false); // a 429 is not the reminder's fault
+    expect(second).toMatchObject({ attempts: 1, retryingSince: T0 });
+    await b.reminders.retry(second!, later(31_000), false, later(30_000)); // a 429 is not the reminder's fault
     const [third] = await a.reminders.claimDue(later(31_000), LEASE, 'a', 10);
-    expect(third?.attempts).toBe(1);
+    // The give-up time counts from the first failure, whichever connection or process saw the later ones.
+    expect(third).toMatchObject({ attempts: 1, retryingSince: T0 });
     await a.reminders.release(third!);
     const [fourth] = await b.reminders.claimDue(later(31_000), LEASE, 'b', 10);
     expect(fourth?.owner).toBe('b');
+  });
+
+  it('gives a reminder set again a fresh start: the old one’s failures do not shorten its retries', async () => {
+    await a.reminders.set(reminder(1));
+    const [failing] = await a.reminders.claimDue(T0, LEASE, 'a', 10);
+    await a.reminders.retry(failing!, later(60_000), true, T0);
+    await b.reminders.set(reminder(1, { dueAt: later(86_400_000), createdAt: later(1000) }));
+    const [fresh] = await a.reminders.claimDue(later(86_400_000), LEASE, 'a', 10);
+    expect(fresh).toMatchObject({ attempts: 0, retryingSince: undefined, dueAt: later(86_400_000) });
   });
 
   it('lets a new reminder set during a send survive that send', async () => {

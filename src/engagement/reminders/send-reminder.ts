@@ -53,7 +53,7 @@ export async function sendReminder(deps: ReminderSendDeps, claim: ClaimedReminde
     return {};
   }
   if (decision.action === 'retry') {
-    await deps.reminders.retry(claim, new Date(now.getTime() + decision.delayMs), decision.countsAsAttempt);
+    await deps.reminders.retry(claim, new Date(now.getTime() + decision.delayMs), decision.countsAsAttempt, now);
     deps.log.warn({ ...fields, outcome: 'retrying', status, delayMs: decision.delayMs }, 'reminder not sent yet');
     return decision.throttle ? { throttleMs: decision.delayMs } : {};
   }

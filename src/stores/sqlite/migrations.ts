@@ -172,4 +172,11 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE events ADD COLUMN subject TEXT;
     `,
   },
+  {
+    version: 33,
+    description: 'reminders: when one first failed, so temporary errors are retried for a time, as in the rollout',
+    sql: `
+      ALTER TABLE reminders ADD COLUMN retrying_since TEXT;
+    `,
+  },
 ];

@@ -14,6 +14,7 @@ interface ReminderRow {
   created_at: string;
   attempts: number;
   lease_owner: string | null;
+  retrying_since: string | null;
 }
 
 function toReminder(row: ReminderRow): Reminder {
@@ -41,12 +42,14 @@ export function createSqliteReminderStore(db: SqliteDatabase): ReminderStore {
     'SELECT 1 FROM reminders WHERE tenant_id = @tenantId AND aad_object_id = @aadObjectId AND theme_id = @themeId',
   );
   // Replacing also drops a lease: the sender of the old reminder can then no longer delete the new one.
+  // A new reminder starts with a clean history: the old one's failures do not shorten its retries.
   const upsert = db.prepare(`
     INSERT INTO reminders (tenant_id, aad_object_id, theme_id, due_at, address_json, language, created_at, next_attempt_at)
     VALUES (@tenantId, @aadObjectId, @themeId, @dueAt, @address, @language, @createdAt, @dueAt)
     ON CONFLICT (tenant_id, aad_object_id, theme_id) DO UPDATE SET
       due_at = excluded.due_at, address_json = excluded.address_json, language = excluded.language,
-      created_at = excluded.created_at, next_attempt_at = excluded.next_attempt_at, attempts = 0, ${RELEASE}`);
+      created_at = excluded.created_at, next_attempt_at = excluded.next_attempt_at, attempts = 0,
+      retrying_since = NULL, ${RELEASE}`);
   const listFor = db.prepare(
     'SELECT * FROM reminders WHERE tenant_id = ? AND aad_object_id = ? ORDER BY due_at, theme_id',
   );
@@ -60,7 +63,8 @@ export function createSqliteReminderStore(db: SqliteDatabase): ReminderStore {
     RETURNING *`);
   const finish = db.prepare(`DELETE FROM reminders WHERE ${HELD}`);
   const retry = db.prepare(
-    `UPDATE reminders SET attempts = attempts + @count, next_attempt_at = @next, ${RELEASE} WHERE ${HELD}`,
+    `UPDATE reminders SET attempts = attempts + @count, next_attempt_at = @next,
+       retrying_since = COALESCE(retrying_since, @failedAt), ${RELEASE} WHERE ${HELD}`,
   );
   const release = db.prepare(`UPDATE reminders SET ${RELEASE} WHERE ${HELD}`);
 
@@ -94,13 +98,19 @@ export function createSqliteReminderStore(db: SqliteDatabase): ReminderStore {
     async claimDue(now, leaseMs, owner, limit) {
       const until = new Date(now.getTime() + leaseMs).toISOString();
       const rows = claim.all({ owner, until, now: now.toISOString(), limit }) as ReminderRow[];
-      return rows.map((row) => ({ ...toReminder(row), owner, attempts: row.attempts }));
+      return rows.map((row) => ({
+        ...toReminder(row),
+        owner,
+        attempts: row.attempts,
+        retryingSince: row.retrying_since === null ? undefined : new Date(row.retrying_since),
+      }));
     },
     async finish(c) {
       return finish.run(held(c)).changes > 0;
     },
-    async retry(c, nextAttemptAt, countsAsAttempt) {
-      retry.run({ ...held(c), next: nextAttemptAt.toISOString(), count: countsAsAttempt ? 1 : 0 });
+    async retry(c, nextAttemptAt, countsAsAttempt, failedAt) {
+      const next = nextAttemptAt.toISOString();
+      retry.run({ ...held(c), next, count: countsAsAttempt ? 1 : 0, failedAt: failedAt.toISOString() });
     },
     async release(c) {
       release.run(held(c));
