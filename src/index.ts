@@ -17,12 +17,13 @@ import { createQuestionAnswerer } from './questions/answer-question';
 import type { EngagementServices } from './engagement/engagement-services';
 import { createPseudonymizer } from './engagement/pseudonym';
 import { startEventPurge } from './engagement/purge-events';
-import { createReminderScheduler, REMINDER_RETRY_POLICY } from './engagement/reminders/reminder-scheduler';
+import { createReminderScheduler } from './engagement/reminders/reminder-scheduler';
 import { createLogger, type Logger } from './log/create-logger';
 import { CARDS_DIR, PROJECT_ROOT, THEMES_DIR } from './project-paths';
 import { StartupError } from './startup-error';
 import { createMessageComposer } from './rollout/compose-message';
 import { createRollout } from './rollout/create-rollout';
+import { sendRetryBudget } from './rollout/retry-budget';
 import { startCampaignClock } from './rollout/start-campaign-clock';
 import { ALL_ROUTES } from './routes/all-routes';
 import { startServer, type HealthReport } from './server/create-server';
@@ -118,7 +119,7 @@ export async function startService(
     themes,
     cards,
     localRules,
-    policy: REMINDER_RETRY_POLICY,
+    retry: sendRetryBudget(config.campaign),
     intervalMs: config.engagement.reminderIntervalMs,
     log,
   });

@@ -6,13 +6,6 @@ export type DeliveryDecision =
   | { action: 'retry'; delayMs: number; countsAsAttempt: boolean; throttle: boolean }
   | { action: 'fail'; reason: string; deactivate: boolean; loud: boolean };
 
-/** A bounded number of attempts with backoff: for reminders, which lose their point when late. */
-export interface RetryPolicy {
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
-
 /** A failed send in Microsoft's terms, before any rule about how long to keep trying. */
 export type SendFailure =
   | { kind: 'throttled'; retryAfterMs: number }
@@ -45,34 +38,4 @@ export function classifyFailure(outcome: Extract<SendOutcome, { status: 'failed'
   if (httpStatus === undefined || TRANSIENT.has(httpStatus))
     return { kind: 'temporary', label: `${httpStatus ?? 'network'}` };
   return { kind: 'permanent', reason: `http-${httpStatus}${code ? `-${code}` : ''}`, deactivate: false, loud: true };
-}
-
-/** Exponential backoff with full jitter: attempt 1 → up to base, 2 → up to 2×base … */
-export function backoffMs(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-
-/**
- * The reminders' rule: temporary failures are tried `maxAttempts` times in
- * all. `attemptsSoFar` counts earlier attempts of this item; 429s are not counted.
- */
-export function classifyOutcome(
-  outcome: SendOutcome,
-  attemptsSoFar: number,
-  policy: RetryPolicy,
-  random?: () => number,
-): DeliveryDecision {
-  if (outcome.status === 'sent') return { action: 'sent' };
-  const failure = classifyFailure(outcome);
-  if (failure.kind === 'throttled')
-    return { action: 'retry', delayMs: failure.retryAfterMs, countsAsAttempt: false, throttle: true };
-  if (failure.kind === 'permanent') {
-    const { reason, deactivate, loud } = failure;
-    return { action: 'fail', reason, deactivate, loud };
-  }
-  const attempt = attemptsSoFar + 1;
-  if (attempt >= policy.maxAttempts)
-    return { action: 'fail', reason: `retries-exhausted-${failure.label}`, deactivate: false, loud: true };
-  return { action: 'retry', delayMs: backoffMs(attempt, policy, random), countsAsAttempt: true, throttle: false };
 }

@@ -3,10 +3,10 @@ import type { ProactiveSender } from '../domain/proactive';
 import type { Logger } from '../log/create-logger';
 import type { ClaimedDelivery, DeliveryStore } from '../stores/delivery-store';
 import type { Reply } from '../domain/turn';
-import { LONGEST_RETRY_INTERVAL_MS } from '../reports/retry-policy';
 import { createCampaignService, type CampaignService } from './campaign-service';
 import { createDeliveryEngine, type DeliveryEngine } from './delivery-engine';
 import { newLeaseHolder } from '../domain/lease-holder';
+import { sendRetryBudget } from './retry-budget';
 
 export interface Rollout {
   campaign: CampaignService;
@@ -29,11 +29,7 @@ export function createRollout(
     concurrency: config.concurrency,
     leaseTtlMs: config.leaseTtlMs,
     sendTimeoutMs: config.sendTimeoutMs,
-    retry: {
-      firstRetryMs: config.firstRetryMs,
-      maxDelayMs: Math.max(config.firstRetryMs, LONGEST_RETRY_INTERVAL_MS),
-      giveUpMs: config.giveUpMs,
-    },
+    retry: sendRetryBudget(config),
     // Unique per process, so a restarted process never mistakes a dead sender's claims for its own.
     holder: newLeaseHolder(),
     log,

@@ -1,5 +1,5 @@
 import type { SendOutcome } from '../domain/proactive';
-import { nextStep, type RetryPolicy } from '../reports/retry-policy';
+import { LONGEST_RETRY_INTERVAL_MS, nextStep, type RetryPolicy } from '../reports/retry-policy';
 import { classifyFailure, type DeliveryDecision } from './classify-outcome';
 
 /**
@@ -8,6 +8,16 @@ import { classifyFailure, type DeliveryDecision } from './classify-outcome';
  * the month's nudge, however many tries fit into it.
  */
 export type RetryBudget = RetryPolicy;
+
+/**
+ * The one budget for sends to the Bot Connector, rollout and reminders alike
+ * (SEND_RETRY_SECONDS, SEND_GIVE_UP_HOURS): the wait doubles from the first
+ * retry up to 15 minutes, so a connector back after an outage is tried again soon.
+ */
+export function sendRetryBudget(settings: { firstRetryMs: number; giveUpMs: number }): RetryBudget {
+  const { firstRetryMs, giveUpMs } = settings;
+  return { firstRetryMs, maxDelayMs: Math.max(firstRetryMs, LONGEST_RETRY_INTERVAL_MS), giveUpMs };
+}
 
 /** What the ledger knows about a row's earlier tries. */
 export interface RowHistory {

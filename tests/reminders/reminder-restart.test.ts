@@ -1,7 +1,7 @@
-import { executeActivity, installActivity, submitActivity, TENANT, type UserSpec } from '../support/activities';
+import { TENANT, type UserSpec } from '../support/activities';
 import { startChildService, waitFor, type ChildService } from '../support/child-service';
 import { ConnectorStandIn } from '../support/connector-stand-in';
-import { letTimePass, reminderRows, sentCardAt, sentReminders } from '../support/reminder-fixture';
+import { askForReminder, letTimePass, reminderRows, sentReminders } from '../support/reminder-fixture';
 import { newDataDir } from '../support/test-service';
 
 /**
@@ -34,24 +34,11 @@ const user = (n: number): UserSpec => ({
 /** Five wake-ups of the scheduler: long enough for a second send to show up if there were one. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
 
-/** Installs, presses «Minn meg på det» on a nudge and takes the suggested Friday, as in Teams. */
-async function askForReminder(svc: ChildService, who: UserSpec): Promise<void> {
-  await svc.post(installActivity(who));
-  await connector.waitForSent(1); // the welcome
-  await svc.post(submitActivity(who, { action: 'remind', theme: 'two-factor' }));
-  await connector.waitForSent(2);
-  const friday = (sentCardAt(connector, 1).body as { type: string; actions?: { data: Record<string, string> }[] }[])
-    .find((b) => b.type === 'ActionSet')
-    ?.actions?.at(0)?.data;
-  const res = await svc.post(executeActivity(who, 'remind-set', friday ?? {}));
-  expect(JSON.stringify(await res.json())).toContain('Eg minner deg på det fredag');
-}
-
 describe('reminders across restarts', () => {
   it('waits through a restart until due, is sent once by the next process, and never again', async () => {
     const dataDir = newDataDir();
     service = await startChildService(env(dataDir));
-    await askForReminder(service, user(1));
+    expect(await askForReminder(service, connector, user(1))).toContain('Eg minner deg på det fredag');
     await service.stop();
 
     // Restarted before it is due: nothing is sent.
@@ -78,7 +65,7 @@ describe('reminders across restarts', () => {
   it('is sent exactly once when the service is killed with SIGKILL after claiming it', async () => {
     const dataDir = newDataDir();
     service = await startChildService(env(dataDir));
-    await askForReminder(service, user(2));
+    expect(await askForReminder(service, connector, user(2))).toContain('Eg minner deg på det fredag');
     await service.stop();
     letTimePass(dataDir, 'due');
 

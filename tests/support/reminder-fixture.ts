@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
+import { executeActivity, installActivity, submitActivity, type UserSpec } from './activities';
+import type { ChildService } from './child-service';
 import type { ConnectorStandIn } from './connector-stand-in';
 
 type Row = Record<string, unknown>;
@@ -50,4 +52,23 @@ export function sentCardAt(connector: ConnectorStandIn, index: number): Row {
   const card = attachments?.[0]?.content;
   if (!card) throw new Error(`activity ${index} carries no card`);
   return card;
+}
+
+/**
+ * Installs, presses «Minn meg på det» on a nudge and takes the suggested
+ * Friday, as in Teams. Returns refleks' answer (the confirmation card) as text.
+ */
+export async function askForReminder(svc: ChildService, connector: ConnectorStandIn, who: UserSpec): Promise<string> {
+  const before = connector.sent.length;
+  await svc.post(installActivity(who));
+  await connector.waitForSent(before + 1); // the welcome
+  await svc.post(submitActivity(who, { action: 'remind', theme: 'two-factor' }));
+  await connector.waitForSent(before + 2);
+  const body = sentCardAt(connector, before + 1).body as {
+    type: string;
+    actions?: { data: Record<string, string> }[];
+  }[];
+  const friday = body.find((b) => b.type === 'ActionSet')?.actions?.at(0)?.data;
+  const res = await svc.post(executeActivity(who, 'remind-set', friday ?? {}));
+  return JSON.stringify(await res.json());
 }

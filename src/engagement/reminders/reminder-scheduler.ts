@@ -1,4 +1,3 @@
-import type { RetryPolicy } from '../../rollout/classify-outcome';
 import { sendReminder, type ReminderSendDeps } from './send-reminder';
 import { newLeaseHolder } from '../../domain/lease-holder';
 import { createPeriodicPass } from '../../domain/periodic-pass';
@@ -26,12 +25,6 @@ const SEND_TIMEOUT_MS = 15_000;
  * taken over when it runs out.
  */
 export const REMINDER_LEASE_MS = 2 * BATCH * SEND_TIMEOUT_MS;
-
-/**
- * Temporary failures (5xx, timeouts, network) are tried for about an hour:
- * a reminder much later than that has lost its point.
- */
-export const REMINDER_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 30_000, maxDelayMs: 30 * 60_000 };
 
 /**
  * Wakes regularly and sends the reminders that are due. Each is claimed with

@@ -6,7 +6,7 @@ import type { ProactiveSender } from '../../domain/proactive';
 import { resolveLanguage } from '../../i18n/resolve-language';
 import { textsFor } from '../../i18n/texts-for';
 import type { Logger } from '../../log/create-logger';
-import { classifyOutcome, type RetryPolicy } from '../../rollout/classify-outcome';
+import { decideDelivery, type RetryBudget } from '../../rollout/retry-budget';
 import type { RecipientStore } from '../../stores/recipient-store';
 import type { ClaimedReminder, ReminderStore } from '../../stores/reminder-store';
 
@@ -18,7 +18,8 @@ export interface ReminderSendDeps {
   themes: ThemeLibrary;
   cards: CardRenderer;
   localRules: LocalRules;
-  policy: RetryPolicy;
+  /** The rollout's budget (SEND_RETRY_SECONDS, SEND_GIVE_UP_HOURS): a reminder is not lost to an outage either. */
+  retry: RetryBudget;
   log: Logger;
 }
 
@@ -28,8 +29,16 @@ export type SendResult = { throttleMs?: number };
 /**
  * One attempt at one claimed reminder, in the user's language at sending
  * time. Sent, or given up for good (the user removed the app or blocked the
- * bot): the row is deleted with its address. Temporary failures are tried
- * again later with backoff, as Microsoft documents for Teams bots.
+ * bot): the row is deleted with its address. Temporary failures (429, 5xx,
+ * timeouts, network) are tried again as in the rollout: after Retry-After or
+ * with backoff, until the give-up time has passed since the reminder's first
+ * failure.
+ *
+ * Counted from the first failure, as the rollout counts, not from the due
+ * time: a reminder sent late because refleks itself was down (it goes out at
+ * start-up) may meet a connector outage too, and would then get few retries
+ * or none. The user asked for it; late is better than lost, and the card says
+ * why it came.
  */
 export async function sendReminder(deps: ReminderSendDeps, claim: ClaimedReminder, now: Date): Promise<SendResult> {
   const { tenantId, aadObjectId, themeId } = claim;
@@ -43,7 +52,8 @@ export async function sendReminder(deps: ReminderSendDeps, claim: ClaimedReminde
   const language = resolveLanguage(recipient?.language, recipient?.locale, claim.language);
   const card = reminderCard(deps.cards, textsFor(language, deps.localRules), deps.themes.text(themeId, language));
   const outcome = await deps.proactive.send(recipient?.address ?? claim.address, { kind: 'card', card });
-  const decision = classifyOutcome(outcome, claim.attempts, deps.policy);
+  const retryingSince = claim.retryingSince?.getTime();
+  const decision = decideDelivery(outcome, { attempts: claim.attempts, retryingSince }, now.getTime(), deps.retry);
   const status = outcome.status === 'failed' ? outcome.httpStatus : 201;
 
   if (decision.action === 'sent') {
@@ -59,7 +69,8 @@ export async function sendReminder(deps: ReminderSendDeps, claim: ClaimedReminde
   }
   await deps.reminders.finish(claim);
   if (decision.deactivate) await deps.recipients.markInactive(tenantId, aadObjectId, now);
-  const failure = { ...fields, outcome: 'failed', status, reason: decision.reason };
+  const failingSince = claim.retryingSince?.toISOString();
+  const failure = { ...fields, outcome: 'failed', status, reason: decision.reason, failingSince };
   if (decision.loud) deps.log.error(failure, 'reminder could not be sent');
   else deps.log.info(failure, 'recipient unreachable; reminder dropped and recipient marked inactive');
   return {};
