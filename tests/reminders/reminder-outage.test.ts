@@ -86,6 +86,19 @@ describe('a reminder during a Bot Connector outage (SEND_GIVE_UP_HOURS at its de
     expect(f.logs.text).toMatch(/"reason":"ConversationNotFound"/);
     expect(f.logs.text).not.toMatch(/"level":50/);
   });
+
+  it('tries each reminder once a pass, however long the pass, instead of hammering the outage in a loop', async () => {
+    const users = Array.from({ length: 12 }, (_, n) => `bbbbbbbb-0000-4000-8000-${String(n + 100).padStart(12, '0')}`);
+    for (const user of users) await f.setReminder('passwords', DUE, user);
+    outage(503);
+    f.at(0);
+    f.tickMs = 1000; // each read of the clock is a second later: the first retries fall due within the pass
+    await f.scheduler.runOnce();
+    expect(connector.attempts).toBe(12);
+    expect(f.rows().map((r) => [r.attempts, r.lease_owner])).toEqual(users.map(() => [1, null]));
+    await f.scheduler.runOnce(); // the next wake-up tries them all again
+    expect(connector.attempts).toBe(24);
+  });
 });
 
 describe('a reminder past its give-up time (SEND_GIVE_UP_HOURS=2)', () => {
