@@ -14,9 +14,29 @@ export const pseudonymFor = (turn: Turn, ctx: RouteContext) => {
 };
 
 /**
- * Records what the user did, under their pseudonym. Counting must never spoil
- * the answer the user is waiting for, so a failing store is logged (type only)
- * and the turn goes on. Returns whether an event was stored.
+ * Stores an answer the person gave (the pulse, a check or quiz answer, a
+ * commitment), under their pseudonym. The stored answer is the whole point of
+ * these actions, so a store error is not swallowed: it reaches the turn's
+ * error handler, and the user hears that it may not have been saved instead
+ * of a thank-you. Returns false only when the policy "first" found the answer
+ * already stored.
+ */
+export async function recordAnswer(
+  turn: Turn,
+  ctx: RouteContext,
+  event: Pick<UsageEvent, 'type' | 'themeId' | 'subject' | 'value'>,
+  policy: RecordPolicy = 'append',
+): Promise<boolean> {
+  const { tenantId } = personOf(turn);
+  const pseudonym = pseudonymFor(turn, ctx);
+  return ctx.services.engagement.events.record({ ...event, tenantId, pseudonym, at: turn.receivedAt }, policy);
+}
+
+/**
+ * Counts what the user did (a question asked, 👍/👎, a meeting kit opened),
+ * under their pseudonym. A count must never spoil the answer the user is
+ * waiting for, so a failing store is logged (type only) and the turn goes on.
+ * Returns whether an event was stored.
  */
 export async function recordEvent(
   turn: Turn,
@@ -25,9 +45,7 @@ export async function recordEvent(
   policy: RecordPolicy = 'append',
 ): Promise<boolean> {
   try {
-    const { tenantId } = personOf(turn);
-    const pseudonym = pseudonymFor(turn, ctx);
-    return await ctx.services.engagement.events.record({ ...event, tenantId, pseudonym, at: turn.receivedAt }, policy);
+    return await recordAnswer(turn, ctx, event, policy);
   } catch (error) {
     ctx.services.log.warn({ type: event.type, err: { message: (error as Error).message } }, 'event not recorded');
     return false;

@@ -1,7 +1,7 @@
 import type { Route } from '../app/route';
 import { CHECK_ANSWERS } from '../cards/theme-cards';
 import { isThemeId } from '../content/theme-library';
-import { recordEvent } from '../engagement/record-event';
+import { recordAnswer } from '../engagement/record-event';
 import { textsFor } from '../i18n/texts-for';
 
 const isCheckAnswer = (value: unknown) => (CHECK_ANSWERS as readonly unknown[]).includes(value);
@@ -17,7 +17,7 @@ export const answerCheck: Route = {
   async handle(turn, ctx) {
     const { theme, answer } = turn.action?.data ?? {};
     if (isThemeId(theme)) {
-      await recordEvent(turn, ctx, { type: 'check-answered', themeId: theme, value: String(answer) }, 'latest');
+      await recordAnswer(turn, ctx, { type: 'check-answered', themeId: theme, value: String(answer) }, 'latest');
     }
     return { replies: [{ kind: 'text', text: textsFor(ctx.language, ctx.services.localRules).check.thanks }] };
   },

@@ -3,7 +3,7 @@ import { pulseCard, pulseThanksCard, type PulseAnswers } from '../cards/pulse-ca
 import { localizePulse } from '../content/localize-pulse';
 import { isPulseAnswer, isPulsePhase, PULSE_QUESTION_IDS, type PulsePhase } from '../content/pulse-schema';
 import type { Turn } from '../domain/turn';
-import { recordEvent } from '../engagement/record-event';
+import { recordAnswer } from '../engagement/record-event';
 import { pulseSubject } from '../engagement/pulse-subject';
 import { textsFor } from '../i18n/texts-for';
 import { respondWithCard } from './card-actions';
@@ -31,7 +31,9 @@ const pulseOf = (ctx: RouteContext) => localizePulse(ctx.services.pulse, ctx.lan
  * The pulse sent. Skipped questions are fine; with nothing chosen at all, the
  * card comes back with a kind note. Each answer is one event under the
  * pseudonym, keyed by phase and question, so answering the same phase again
- * replaces the earlier answer: the latest wins.
+ * replaces the earlier answer: the latest wins. The thank-you lists the
+ * answers, so it comes only once they are stored; a store error reaches the
+ * turn's error handler (sending again is safe: the latest wins).
  */
 export const answerPulse: Route = {
   name: 'pulse-answer',
@@ -45,7 +47,7 @@ export const answerPulse: Route = {
       return respondWithCard(turn, pulseCard(ctx.services.cards, t, pulseOf(ctx), phase, { note: t.pulse.empty }));
     }
     for (const [questionId, value] of entries) {
-      await recordEvent(
+      await recordAnswer(
         turn,
         ctx,
         { type: 'pulse-answered', subject: pulseSubject(phase, questionId), value },

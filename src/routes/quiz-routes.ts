@@ -1,6 +1,6 @@
 import type { Route } from '../app/route';
 import { quizCard, quizResultCard } from '../cards/theme-cards';
-import { recordEvent } from '../engagement/record-event';
+import { recordAnswer } from '../engagement/record-event';
 import { textsFor } from '../i18n/texts-for';
 import { isThemeCardAction, respondWithCard, themeOf } from './card-actions';
 
@@ -33,7 +33,7 @@ export const answerQuiz: Route = {
     }
     // The first answer is what the person knew; later ones follow the explanation.
     const value = theme.quiz.options[chosen]?.correct ? 'right' : 'wrong';
-    await recordEvent(turn, ctx, { type: 'quiz-answered', themeId: theme.id, value }, 'first');
+    await recordAnswer(turn, ctx, { type: 'quiz-answered', themeId: theme.id, value }, 'first');
     return respondWithCard(turn, quizResultCard(ctx.services.cards, t, theme, { option: chosen }, turn.address.userId));
   },
 };

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import path from 'node:path';
 import {
   executeActivity,
@@ -8,6 +7,7 @@ import {
   type UserSpec,
 } from '../support/activities';
 import { PROJECT_ROOT } from '../../src/project-paths';
+import { lockDatabase as lockDataDir } from '../support/lock-database';
 import { useLocalService } from '../support/use-local-service';
 
 /**
@@ -29,15 +29,7 @@ beforeEach(() => {
   user = { aadObjectId: 'cccccccc-0000-4000-8000-000000000003', serviceUrl: connector.url, locale: 'en-US' };
 });
 
-/** Holds the write lock from a second connection, as a long write by the CLI or a second instance would. */
-function lockDatabase(): () => void {
-  const other = new Database(path.join(fixture.dataDir(), 'refleks.db'));
-  other.exec('BEGIN EXCLUSIVE');
-  return () => {
-    other.exec('ROLLBACK');
-    other.close();
-  };
-}
+const lockDatabase = () => lockDataDir(fixture.dataDir());
 
 const sentText = (index: number) => String(connector.sent[index]?.activity.text);
 
