@@ -4,6 +4,7 @@ import type { Turn } from '../domain/turn';
 import { recordEvent } from '../engagement/record-event';
 import { textsFor } from '../i18n/texts-for';
 import { matchCommand, type CommandName } from './match-command';
+import { askForPersonalChat, isPersonalChat } from './personal-chat';
 
 const says = (turn: Turn, command: CommandName) => turn.kind === 'message' && matchCommand(turn.text) === command;
 
@@ -25,16 +26,18 @@ function pauseRoute(name: string, command: CommandName, paused: boolean): Route 
       const { services, language, recipient } = ctx;
       const t = textsFor(language, services.localRules);
       if (!services.allowOptOut) return { replies: [{ kind: 'text', text: t.pause.notAllowed }] };
-      if (recipient && recipient.paused === paused) {
+      if (!recipient || !isPersonalChat(turn)) return askForPersonalChat(turn, ctx, t.commands.pause.word);
+      if (recipient.paused === paused) {
         return { replies: [{ kind: 'text', text: paused ? t.pause.alreadyPaused : t.pause.notPaused }] };
       }
-      if (recipient) await services.recipients.setPaused(recipient.tenantId, recipient.aadObjectId, paused);
+      await services.recipients.setPaused(recipient.tenantId, recipient.aadObjectId, paused);
+      // Counted only once the pause is really stored.
       if (paused) await recordEvent(turn, ctx, { type: 'paused', themeId: await lastThemeOf(turn, ctx) });
       return { replies: [{ kind: 'text', text: paused ? t.pause.paused : t.pause.resumed }] };
     },
   };
 }
 
-/** "pause"/"stopp" stops the monthly nudges for this user; "start" brings them back. */
+/** "pause"/"stopp" stops the monthly nudges for this user; "start" brings them back. Personal chat only. */
 export const pauseNudges = pauseRoute('pause', 'pause', true);
 export const resumeNudges = pauseRoute('resume', 'resume', false);

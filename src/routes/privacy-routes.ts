@@ -6,10 +6,10 @@ import { personOf, pseudonymFor } from '../engagement/record-event';
 import { summariseMyData } from '../engagement/summarise-my-data';
 import { textsFor } from '../i18n/texts-for';
 import { matchCommand, type CommandName } from './match-command';
+import { isPersonalChat } from './personal-chat';
 
 const says = (turn: Turn, command: CommandName) => turn.kind === 'message' && matchCommand(turn.text) === command;
 const pressed = (turn: Turn, action: string) => turn.kind === 'submit' && turn.action?.name === action;
-const isPersonal = (turn: Turn) => turn.conversationType === undefined || turn.conversationType === 'personal';
 const asksAboutOwnData = (turn: Turn) =>
   says(turn, 'myData') ||
   says(turn, 'deleteMyData') ||
@@ -22,7 +22,7 @@ const asksAboutOwnData = (turn: Turn) =>
  */
 export const keepOwnDataPrivate: Route = {
   name: 'my-data-elsewhere',
-  select: (turn) => !isPersonal(turn) && asksAboutOwnData(turn),
+  select: (turn) => !isPersonalChat(turn) && asksAboutOwnData(turn),
   async handle(_turn, { services, language }) {
     return { replies: [{ kind: 'text', text: textsFor(language, services.localRules).engagement.privateChatOnly }] };
   },
