@@ -65,6 +65,7 @@ export function buildCore(config: Config, log: Logger) {
     pseudonymOf: createPseudonymizer(pepper),
     lastNudgeSentAt: (tenantId, aadObjectId, before) =>
       stores.deliveries.lastNudgeSentAt(tenantId, aadObjectId, before),
+    deliveriesFor: (tenantId, aadObjectId) => stores.deliveries.listFor(tenantId, aadObjectId),
     minGroupSize,
     retentionMonths,
   };

@@ -6,7 +6,10 @@ import type { Recipient } from '../domain/recipient';
 import type { AdaptiveCard } from '../domain/turn';
 import type { MyDataSummary } from '../engagement/summarise-my-data';
 import { CATALOGUES, interpolate, type Catalogue } from '../i18n/catalogue';
+import type { PersonalDelivery } from '../stores/delivery-store';
+import type { ReportSummary } from '../stores/report-outbox-store';
 import { when } from './campaign-cards';
+import { ledgerFacts, reportFacts } from './my-data-facts';
 import { reminderWhen } from './reminder-cards';
 import type { CardRenderer } from './render-card';
 
@@ -15,6 +18,12 @@ export interface MyData {
   summary: MyDataSummary;
   /** Reminders waiting to be sent, from the reminder store. */
   reminders: { themeId: ThemeId; dueAt: Date }[];
+  /** The person's rows in the delivery ledger: which tips and messages were sent to them, and when. */
+  deliveries: PersonalDelivery[];
+  /** Meld fra reports and «Spør IT» questions still in the outbox under the person's id. */
+  reports: ReportSummary[];
+  /** Files waiting in the person's open Meld fra form; undefined when no form is open. */
+  reportDraftFiles?: number;
   minGroupSize: number;
   retentionMonths: number;
   /** The pulse's words, to show the person's own pulse answers. */
@@ -47,6 +56,7 @@ export function myDataCard(
     : [];
   const facts = [
     ...person,
+    ...ledgerFacts(t, language, themes, data.deliveries),
     { title: m.commitments, value: list(summary.commitments.map(title)) },
     {
       title: m.quiz,
@@ -57,6 +67,7 @@ export function myDataCard(
     { title: m.pauseThemes, value: list(summary.pauseThemes.map(title)) },
     { title: m.meetingKits, value: list(summary.meetingKits.map(title)) },
     { title: m.reports, value: String(summary.reports) },
+    ...reportFacts(t, data.reports, data.reportDraftFiles),
     { title: t.reminders.myData.title, value: list(reminderLines(t, language, title, data)) },
     { title: m.reportDelay, value: summary.reportDelay ? t.engagement.delay[summary.reportDelay] : m.none },
     { title: m.questions, value: interpolate(m.questionsValue, summary.questions) },

@@ -45,6 +45,14 @@ export function sampleMyData(themeId: ThemeId): MyData {
       ],
     },
     reminders: [{ themeId, dueAt: new Date('2027-02-05T09:00:00Z') }],
+    deliveries: [
+      { themeId, kind: 'pulse-before', status: 'sent', sentAt: new Date('2027-01-04T07:00:00Z') },
+      { themeId, kind: 'nudge', status: 'sent', sentAt: new Date('2027-01-04T08:00:00Z') },
+      { themeId, kind: 'check', status: 'sent', sentAt: new Date('2027-01-25T08:00:00Z') },
+      { themeId, kind: 'nudge', status: 'skipped' },
+    ],
+    reports: [{ reference: 'MF-2027-000123', category: 'suspicious-email', createdAt: seen, delivered: true }],
+    reportDraftFiles: 1,
     minGroupSize: 5,
     retentionMonths: 13,
   };

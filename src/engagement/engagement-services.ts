@@ -1,3 +1,4 @@
+import type { PersonalDelivery } from '../stores/delivery-store';
 import type { EventStore, PersonalDataStore } from '../stores/event-store';
 import type { ReminderStore } from '../stores/reminder-store';
 
@@ -13,6 +14,8 @@ export interface EngagementServices {
   minGroupSize: number;
   /** When the person's most recent nudge before `before` was sent (delivery ledger), for the report delay. */
   lastNudgeSentAt(tenantId: string, aadObjectId: string, before: Date): Promise<Date | undefined>;
+  /** The person's rows in the delivery ledger (which messages were sent to them, and when), for «mine data». */
+  deliveriesFor(tenantId: string, aadObjectId: string): Promise<PersonalDelivery[]>;
   /** EVENT_RETENTION_MONTHS, told to users in «mine data». */
   retentionMonths: number;
 }

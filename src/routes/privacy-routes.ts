@@ -5,6 +5,7 @@ import type { Turn } from '../domain/turn';
 import { personOf, pseudonymFor } from '../engagement/record-event';
 import { summariseMyData } from '../engagement/summarise-my-data';
 import { textsFor } from '../i18n/texts-for';
+import { DRAFT_TTL_MS } from '../reports/report-services';
 import { matchCommand, type CommandName } from './match-command';
 import { isPersonalChat } from './personal-chat';
 
@@ -28,22 +29,32 @@ export const keepOwnDataPrivate: Route = {
   },
 };
 
-/** «mine data»: the person's own record and events, found by their own pseudonym. */
+/**
+ * «mine data»: everything stored about the person: their recipient row, ledger
+ * rows, reminders, Meld fra form and reports (by their id), and their events
+ * (by their own pseudonym).
+ */
 export const showMyData: Route = {
   name: 'my-data',
   select: (turn) => says(turn, 'myData'),
   async handle(turn, ctx) {
     const { services, language, recipient } = ctx;
     const { tenantId, aadObjectId } = personOf(turn);
-    const [events, reminders] = await Promise.all([
+    const [events, reminders, deliveries, reports, draft] = await Promise.all([
       services.engagement.events.listFor(tenantId, pseudonymFor(turn, ctx)),
       services.engagement.reminders.listFor(tenantId, aadObjectId),
+      services.engagement.deliveriesFor(tenantId, aadObjectId),
+      services.reports.outbox.listFor(tenantId, aadObjectId),
+      services.reports.drafts.get(tenantId, aadObjectId, turn.receivedAt, DRAFT_TTL_MS),
     ]);
     const t = textsFor(language, services.localRules);
     const card = myDataCard(services.cards, t, language, services.themes, {
       recipient,
       summary: summariseMyData(events),
       reminders,
+      deliveries,
+      reports,
+      reportDraftFiles: draft?.attachments.length,
       minGroupSize: services.engagement.minGroupSize,
       retentionMonths: services.engagement.retentionMonths,
       pulse: localizePulse(services.pulse, language),

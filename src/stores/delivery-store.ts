@@ -42,6 +42,14 @@ export interface ClaimedDelivery extends DeliveryKey {
 
 export type DeliveryCounts = Record<DeliveryStatus, number>;
 
+/** One ledger row about one person, for «mine data»: which message, how it went, and when it was sent. */
+export interface PersonalDelivery {
+  themeId: ThemeId;
+  kind: MessageKind;
+  status: DeliveryStatus;
+  sentAt?: Date;
+}
+
 /**
  * The delivery ledger: one row per (tenant, recipient, message). Every state
  * change is atomic, so two senders (instances, or the CLI and the service)
@@ -102,6 +110,8 @@ export interface DeliveryStore {
   skipUnreachable(tenantId: string): Promise<number>;
   counts(): Promise<Map<string, DeliveryCounts>>;
   recentThemeIds(tenantId: string, aadObjectId: string): Promise<ThemeId[]>;
+  /** Every ledger row about the person, in the order they were sent (unsent last): for «mine data». */
+  listFor(tenantId: string, aadObjectId: string): Promise<PersonalDelivery[]>;
   /** When the most recent nudge (not a check) sent to the person before `before` went out. */
   lastNudgeSentAt(tenantId: string, aadObjectId: string, before: Date): Promise<Date | undefined>;
   isCampaignPaused(): Promise<boolean>;

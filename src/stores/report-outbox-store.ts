@@ -1,10 +1,26 @@
 import type { ConversationAddress } from '../domain/conversation-address';
-import type { DeliveryTarget, NewReport, NoticeKind, OutboxItem, ReportAttachment } from '../reports/report-types';
+import type {
+  DeliveryTarget,
+  NewReport,
+  NoticeKind,
+  OutboxCategory,
+  OutboxItem,
+  ReportAttachment,
+} from '../reports/report-types';
 
 /** A claimed item: only the claimant (owner) may move it on, and only while its lease runs. */
 export interface Claim {
   owner: string;
   item: OutboxItem;
+}
+
+/** A report or «Spør IT» question filed under a person's id, without its content: for «mine data». */
+export interface ReportSummary {
+  reference: string;
+  category: OutboxCategory;
+  createdAt: Date;
+  /** IT has it: the content is deleted, only this metadata stays until REPORT_RETENTION_DAYS. */
+  delivered: boolean;
 }
 
 /**
@@ -40,6 +56,8 @@ export interface ReportOutboxStore {
   /** IT pressed «Behandlet». True the first time only, when a thank-you note is due. */
   markHandled(reference: string, at: Date): Promise<boolean>;
   get(reference: string): Promise<OutboxItem | undefined>;
+  /** The person's own reports and questions still in the outbox, oldest first. */
+  listFor(tenantId: string, aadObjectId: string): Promise<ReportSummary[]>;
   /** Deletes finished items created before `before`. Returns how many. */
   purgeFinished(before: Date): Promise<number>;
 }

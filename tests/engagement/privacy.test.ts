@@ -1,4 +1,6 @@
 import { messageActivity, submitActivity } from '../support/activities';
+import { FileServer } from '../support/file-server';
+import { fileActivity, openForm, submitForm } from '../support/report-fixture';
 import { sendThemeAsAdmin } from '../support/send-theme';
 import { useLocalService } from '../support/use-local-service';
 
@@ -98,5 +100,40 @@ describe('mine data: the theme of a pause and the meeting kits', () => {
       'Pause etter temaet': 'Bruk to-faktor der du kan',
       'Møteopplegg du har hentet': 'Samtykke før du deler bilder',
     });
+  });
+});
+
+describe('mine data: what the ledger and «Meld fra» hold about the person', () => {
+  const ADMIN = 'dddddddd-0000-4000-8000-00000000000b';
+  const withAdmin = useLocalService({ ADMIN_AAD_OBJECT_IDS: ADMIN });
+  const files = new FileServer();
+  beforeAll(() => files.start());
+  afterAll(() => files.stop());
+  const me = () => ({ aadObjectId: ADMIN, serviceUrl: withAdmin.connector.url, locale: 'nb-NO' });
+  const post = (activity: object) => withAdmin.service().post(activity);
+
+  it('shows the tips sent, the open form with its files, and the references of reports to IT', async () => {
+    await sendThemeAsAdmin(withAdmin, me(), 'passwords', 1);
+    await post(openForm(me()));
+    await post(submitForm(me(), { category: 'suspicious-email', description: 'En rar e-post om lønn' }));
+    await post(openForm(me()));
+    files.files.set('/shot.png', Buffer.from('a screenshot'));
+    await post(fileActivity(me(), 'shot.png', files.url('shot.png')));
+    const before = withAdmin.connector.sent.length;
+    await post(messageActivity(me(), 'mine data'));
+    await withAdmin.connector.waitForSent(before + 1);
+    const facts = factsOf(withAdmin.sentCard(before) as Card);
+    expect(facts).toMatchObject({
+      'Tips du har fått': expect.stringMatching(/^1 \(siste: Sterke passord, .+\)$/) as string,
+      'Meldinger til IT': '1',
+      'Meld fra-skjema du har åpent': 'filer som venter: 1',
+      // Without Graph or an IT channel (local mode) the report waits in the outbox.
+      'Referansene dine hos IT': expect.stringMatching(
+        /^MF-\d{4}-\d{6}: Mistenkelig e-post, ikke levert ennå$/,
+      ) as string,
+    });
+    // Only what there is: no follow-up or pulse was sent, and nothing is waiting in the ledger.
+    expect(Object.keys(facts)).not.toContain('refleks-sjekk du har fått');
+    expect(Object.keys(facts)).not.toContain('Meldinger som venter eller ikke ble sendt');
   });
 });

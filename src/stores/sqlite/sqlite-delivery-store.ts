@@ -7,6 +7,7 @@ import type {
   DeliveryCounts,
   DeliveryStatus,
   DeliveryStore,
+  PersonalDelivery,
   Rollout,
   RolloutTrigger,
 } from '../delivery-store';
@@ -176,6 +177,23 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
              AND r.kind IN ('nudge', 'check') ORDER BY d.sent_at DESC`,
       ).all(tenantId, aadObjectId) as { theme_id: ThemeId }[];
       return [...new Set(rows.map((r) => r.theme_id))];
+    },
+    async listFor(tenantId, aadObjectId) {
+      const rows = prepared(
+        `SELECT r.theme_id, r.kind, d.status, d.sent_at FROM deliveries d JOIN rollouts r ON r.message_id = d.message_id
+           WHERE d.tenant_id = ? AND d.aad_object_id = ? ORDER BY d.sent_at IS NULL, d.sent_at, r.started_at`,
+      ).all(tenantId, aadObjectId) as {
+        theme_id: string;
+        kind: string;
+        status: DeliveryStatus;
+        sent_at: string | null;
+      }[];
+      return rows.map((r): PersonalDelivery => ({
+        themeId: r.theme_id as ThemeId,
+        kind: r.kind as MessageKind,
+        status: r.status,
+        sentAt: r.sent_at ? new Date(r.sent_at) : undefined,
+      }));
     },
     async lastNudgeSentAt(tenantId, aadObjectId, before) {
       const row = prepared(

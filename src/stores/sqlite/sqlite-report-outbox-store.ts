@@ -1,6 +1,6 @@
 import { formatReference } from '../../reports/reference-number';
 import { osloYear } from '../../calendar/oslo-time';
-import type { Claim, ReportOutboxStore } from '../report-outbox-store';
+import type { Claim, ReportOutboxStore, ReportSummary } from '../report-outbox-store';
 import type { SqliteDatabase } from './open-sqlite';
 import { toOutboxItem, type OutboxRow } from './outbox-row';
 
@@ -59,6 +59,9 @@ export function createSqliteReportOutboxStore(db: SqliteDatabase): ReportOutboxS
       next_attempt_at = CASE WHEN status IN ('delivered', 'failed') THEN @at ELSE next_attempt_at END
     WHERE reference = @reference AND handled_at IS NULL`);
   const selectOne = db.prepare('SELECT * FROM report_outbox WHERE reference = ?');
+  const selectFor = db.prepare(`
+    SELECT reference, category, created_at, status FROM report_outbox
+     WHERE tenant_id = ? AND aad_object_id = ? ORDER BY created_at, reference`);
   const purge = db.prepare(`DELETE FROM report_outbox WHERE ${FINISHED} AND created_at < ?`);
 
   const held = (c: Claim) => ({ reference: c.item.reference, owner: c.owner });
@@ -115,6 +118,18 @@ export function createSqliteReportOutboxStore(db: SqliteDatabase): ReportOutboxS
     async get(reference) {
       const row = selectOne.get(reference) as OutboxRow | undefined;
       return row ? toOutboxItem(row) : undefined;
+    },
+    async listFor(tenantId, aadObjectId) {
+      const rows = selectFor.all(tenantId, aadObjectId) as Pick<
+        OutboxRow,
+        'reference' | 'category' | 'created_at' | 'status'
+      >[];
+      return rows.map((row) => ({
+        reference: row.reference,
+        category: row.category as ReportSummary['category'],
+        createdAt: new Date(row.created_at),
+        delivered: row.status === 'delivered',
+      }));
     },
     async purgeFinished(before) {
       return purge.run(before.toISOString()).changes;
