@@ -37,17 +37,31 @@ export interface CampaignStatus {
 export interface CampaignService {
   /** Starts whatever is due (within the catch-up window) and sends it. Safe to call any time, as often as you like. */
   tick(now: Date): Promise<void>;
-  /** Queues a theme's message for everyone now (admin or CLI) and starts sending. */
+  /**
+   * Queues a theme's message now and starts sending: for everyone (the CLI),
+   * or with `tenantId` for that municipality only (an admin in chat).
+   */
   sendNow(
     themeId: ThemeId,
     kind: MessageKind,
     trigger: RolloutTrigger,
     now: Date,
+    tenantId?: string,
   ): Promise<{ id: string; queued: number }>;
   messageIdFor(themeId: ThemeId, kind: MessageKind): string;
-  /** Queues the pulse of a phase for everyone who hasn't had it (admin or CLI); the same id as on schedule. */
-  sendPulse(phase: PulsePhase, trigger: RolloutTrigger, now: Date): Promise<{ id: string; queued: number }>;
-  status(now: Date): Promise<CampaignStatus>;
+  /** Queues the pulse of a phase for everyone (or `tenantId`'s people) who hasn't had it; the same id as on schedule. */
+  sendPulse(
+    phase: PulsePhase,
+    trigger: RolloutTrigger,
+    now: Date,
+    tenantId?: string,
+  ): Promise<{ id: string; queued: number }>;
+  /**
+   * The calendar with counts: of the whole ledger, or with `tenantId` of that
+   * municipality only, where a message another municipality's admin sent by
+   * hand does not count as started until this one has rows for it.
+   */
+  status(now: Date, tenantId?: string): Promise<CampaignStatus>;
   setPaused(paused: boolean, now: Date): Promise<void>;
   /** Resolves when everything queued has been sent or resolved (joins a run in progress). */
   idle(): Promise<void>;
@@ -80,29 +94,31 @@ export function createCampaignService(options: CampaignServiceOptions): Campaign
       }
       void kick();
     },
-    async sendNow(themeId, kind, trigger, now) {
+    async sendNow(themeId, kind, trigger, now, tenantId) {
       const id = this.messageIdFor(themeId, kind);
-      const { queued } = await store.startRollout({ id, themeId, kind }, trigger, now);
-      log.info({ messageId: id, trigger, queued }, 'rollout queued by hand');
+      const { queued } = await store.startRollout({ id, themeId, kind }, trigger, now, tenantId);
+      log.info({ messageId: id, trigger, tenantId, queued }, 'rollout queued by hand');
       void kick();
       return { id, queued };
     },
-    async sendPulse(phase, trigger, now) {
+    async sendPulse(phase, trigger, now, tenantId) {
       const message = pulseMessage(settings, phase);
-      const { queued } = await store.startRollout(message, trigger, now);
-      log.info({ messageId: message.id, trigger, queued }, 'rollout queued by hand');
+      const { queued } = await store.startRollout(message, trigger, now, tenantId);
+      log.info({ messageId: message.id, trigger, tenantId, queued }, 'rollout queued by hand');
       void kick();
       return { id: message.id, queued };
     },
     messageIdFor(themeId, kind) {
       return settings ? messageId(settings, themeId, kind) : `manual/${themeId}/${kind}`;
     },
-    async status(now) {
-      const [rollouts, counts, paused] = await Promise.all([
+    async status(now, tenantId) {
+      const [all, counts, paused] = await Promise.all([
         store.listRollouts(),
-        store.counts(),
+        store.counts(tenantId),
         store.isCampaignPaused(),
       ]);
+      // Another municipality's admin may have sent a message early: that is theirs to know.
+      const rollouts = all.filter((r) => tenantId === undefined || r.trigger !== 'admin' || counts.has(r.id));
       const started = new Map(rollouts.map((r) => [r.id, r]));
       const missed = new Set(missedMessages(schedule, now, options.catchUpMs).map((m) => m.id));
       const fromSchedule = schedule.map((m): MessageStatus => {

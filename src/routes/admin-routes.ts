@@ -3,11 +3,16 @@ import { campaignStatusCard, confirmSendCard } from '../cards/campaign-cards';
 import { nudgeCard } from '../cards/theme-cards';
 import { isThemeId } from '../content/theme-library';
 import type { Turn, TurnResult } from '../domain/turn';
+import { personOf } from '../engagement/record-event';
 import { interpolate } from '../i18n/catalogue';
 import { textsFor } from '../i18n/texts-for';
 import { matchCommand } from './match-command';
 import { parseAdminCommand } from './parse-admin-command';
 
+/**
+ * Admins act for their own municipality only: status counts and sends are
+ * scoped to the admin's tenant, as statistics are.
+ */
 const isAdmin = (turn: Turn, ctx: RouteContext) =>
   turn.aadObjectId !== undefined && ctx.services.adminIds.includes(turn.aadObjectId.toLowerCase());
 
@@ -33,7 +38,7 @@ export const campaignStatus = adminRoute(
   (turn) => isMessage(turn) && matchCommand(turn.text) === 'status',
   async (turn, { services, language }) => {
     const t = textsFor(language, services.localRules);
-    const status = await services.campaign.status(turn.receivedAt);
+    const status = await services.campaign.status(turn.receivedAt, personOf(turn).tenantId);
     return {
       replies: [{ kind: 'card', card: campaignStatusCard(services.cards, t, language, services.themes, status) }],
     };
@@ -68,18 +73,26 @@ export const confirmSend = adminRoute(
     const theme = turn.action?.data.theme;
     if (turn.action?.name === 'admin-send-cancel') return text(t.admin.cancelled);
     if (!isThemeId(theme)) return text(t.admin.unknownTheme);
-    const { queued } = await services.campaign.sendNow(theme, 'nudge', 'admin', turn.receivedAt);
+    const { tenantId } = personOf(turn);
+    const { queued } = await services.campaign.sendNow(theme, 'nudge', 'admin', turn.receivedAt, tenantId);
     return text(interpolate(t.admin.sendStarted, { queued }));
   },
 );
 
+/**
+ * The campaign pause is one switch for the whole database. With more than one
+ * municipality served, an admin of one must not stop (or restart) the others'
+ * tips, so the chat refuses and names who can do it; the operators' CLI
+ * (`npm run campaign -- pause`) still can.
+ */
 function campaignPauseRoute(name: string, command: 'pauseCampaign' | 'resumeCampaign', paused: boolean): Route {
   return adminRoute(
     name,
     (turn) => isMessage(turn) && matchCommand(turn.text) === command,
     async (turn, { services, language }) => {
-      await services.campaign.setPaused(paused, turn.receivedAt);
       const t = textsFor(language, services.localRules);
+      if (services.allowedTenantIds.length > 1) return text(t.admin.campaignPauseShared);
+      await services.campaign.setPaused(paused, turn.receivedAt);
       return text(paused ? t.admin.campaignPaused : t.admin.campaignResumed);
     },
   );

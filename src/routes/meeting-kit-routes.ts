@@ -22,7 +22,7 @@ async function currentTheme(turn: Turn, { services }: RouteContext): Promise<The
     const [recent] = await services.recentThemeIds(turn.tenantId, turn.aadObjectId);
     if (recent) return recent;
   }
-  const { messages } = await services.campaign.status(turn.receivedAt);
+  const { messages } = await services.campaign.status(turn.receivedAt, turn.tenantId);
   const started = messages.filter((m) => m.kind === 'nudge' && m.state === 'started');
   started.sort((a, b) => (b.startedAt?.getTime() ?? 0) - (a.startedAt?.getTime() ?? 0));
   return started[0]?.themeId;

@@ -3,6 +3,7 @@ import { pulseCard } from '../cards/pulse-cards';
 import { localizePulse } from '../content/localize-pulse';
 import { isPulsePhase } from '../content/pulse-schema';
 import type { TurnResult } from '../domain/turn';
+import { personOf } from '../engagement/record-event';
 import { interpolate } from '../i18n/catalogue';
 import { textsFor } from '../i18n/texts-for';
 import { adminRoute } from './admin-routes';
@@ -31,7 +32,10 @@ export const previewOrSendPulse = adminRoute(
   },
 );
 
-/** Confirmed: the pulse goes to everyone who hasn't had it, with the same id as on schedule. Cancel is the theme's. */
+/**
+ * Confirmed: the pulse goes to everyone in the admin's municipality who hasn't
+ * had it, with the same id as on schedule. Cancel is the theme's.
+ */
 export const confirmSendPulse = adminRoute(
   'admin-pulse-confirm',
   (turn) => turn.kind === 'submit' && turn.action?.name === 'admin-pulse-confirm',
@@ -39,7 +43,7 @@ export const confirmSendPulse = adminRoute(
     const t = textsFor(language, services.localRules);
     const phase = turn.action?.data.phase;
     if (!isPulsePhase(phase)) return text(t.pulse.admin.usage);
-    const { queued } = await services.campaign.sendPulse(phase, 'admin', turn.receivedAt);
+    const { queued } = await services.campaign.sendPulse(phase, 'admin', turn.receivedAt, personOf(turn).tenantId);
     return text(interpolate(t.admin.sendStarted, { queued }));
   },
 );

@@ -56,11 +56,16 @@ export interface PersonalDelivery {
  * can never send the same row twice.
  */
 export interface DeliveryStore {
-  /** Records the rollout (once) and queues every active, unpaused recipient not queued yet. */
+  /**
+   * Records the rollout (once) and queues every active, unpaused recipient not
+   * queued yet; with `tenantId`, only that tenant's (an admin in chat acts for
+   * their own municipality; the others get the same message id on schedule).
+   */
   startRollout(
     message: RolloutMessage,
     trigger: RolloutTrigger,
     at: Date,
+    tenantId?: string,
   ): Promise<{ created: boolean; queued: number }>;
   listRollouts(): Promise<Rollout[]>;
   /** Tenants with rows to send now or later. */
@@ -108,7 +113,8 @@ export interface DeliveryStore {
   markFailed(claim: ClaimKey, reason: string, statusCode: number | undefined, deactivate: boolean): Promise<boolean>;
   /** Rows of inactive or paused recipients are resolved as skipped instead of sent. */
   skipUnreachable(tenantId: string): Promise<number>;
-  counts(): Promise<Map<string, DeliveryCounts>>;
+  /** Rows per message and status; with `tenantId`, that tenant's rows only. */
+  counts(tenantId?: string): Promise<Map<string, DeliveryCounts>>;
   recentThemeIds(tenantId: string, aadObjectId: string): Promise<ThemeId[]>;
   /** Every ledger row about the person, in the order they were sent (unsent last): for «mine data». */
   listFor(tenantId: string, aadObjectId: string): Promise<PersonalDelivery[]>;

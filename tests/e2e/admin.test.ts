@@ -1,4 +1,7 @@
-import { installActivity, messageActivity, submitActivity } from '../support/activities';
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { OTHER_TENANT, TENANT, installActivity, messageActivity, submitActivity } from '../support/activities';
+import { sendThemeAsAdmin } from '../support/send-theme';
 import { useLocalService } from '../support/use-local-service';
 
 const ADMIN = 'eeeeeeee-0000-4000-8000-00000000000a';
@@ -59,6 +62,15 @@ describe('admin commands in chat', () => {
     );
   });
 
+  it('pauses and resumes the whole campaign when refleks serves one municipality', async () => {
+    await fixture.service().post(messageActivity(admin(), 'pause kampanje'));
+    await fixture.connector.waitForSent(1);
+    expect(lastText()).toMatch(/^Kampanjen er satt på pause/);
+    await fixture.service().post(messageActivity(admin(), 'fortsett kampanje'));
+    await fixture.connector.waitForSent(2);
+    expect(lastText()).toMatch(/^Kampanjen går igjen/);
+  });
+
   it('lets the user resume with "start"', async () => {
     await fixture.service().post(installActivity(employee()));
     await fixture.service().post(messageActivity(employee(), 'pause'));
@@ -81,5 +93,75 @@ describe('without opt-out', () => {
       );
     await noOptOut.connector.waitForSent(1);
     expect(String(noOptOut.connector.sent[0]?.activity.text)).toContain('alle får tipsene');
+  });
+});
+
+describe('admin commands when refleks serves several municipalities', () => {
+  const OTHER_ADMIN = 'eeeeeeee-0000-4000-8000-00000000000b';
+  const shared = useLocalService({
+    ADMIN_AAD_OBJECT_IDS: `${ADMIN},${OTHER_ADMIN}`,
+    ALLOWED_TENANT_IDS: `${TENANT},${OTHER_TENANT}`,
+  });
+  const at = (aadObjectId: string, tenantId = TENANT) => ({
+    aadObjectId,
+    tenantId,
+    serviceUrl: shared.connector.url,
+    locale: 'nb-NO',
+  });
+  const post = (activity: object) => shared.service().post(activity);
+  const texts = () => shared.connector.sent.map((s) => String(s.activity.text ?? ''));
+  async function askStatus(who: ReturnType<typeof at>) {
+    const before = shared.connector.sent.length;
+    await post(messageActivity(who, 'status'));
+    await shared.connector.waitForSent(before + 1);
+  }
+  const lastCardText = () => JSON.stringify(shared.sentCard(shared.connector.sent.length - 1));
+  function rows(sql: string): unknown[] {
+    const db = new Database(path.join(shared.dataDir(), 'refleks.db'), { readonly: true });
+    try {
+      return db.prepare(sql).all();
+    } finally {
+      db.close();
+    }
+  }
+
+  it("sends to and counts only the admin's own municipality, and cannot pause the others'", async () => {
+    const neighbours = [
+      at('ffffffff-0000-4000-8000-000000000201', OTHER_TENANT),
+      at('ffffffff-0000-4000-8000-000000000202', OTHER_TENANT),
+    ];
+    for (const who of [...neighbours, at('ffffffff-0000-4000-8000-000000000203')]) await post(installActivity(who));
+    await shared.connector.waitForSent(3);
+
+    // The admin and their colleague: two people in the admin's municipality, nobody in the other.
+    await sendThemeAsAdmin(shared, at(ADMIN), 'two-factor', 2);
+    const sending = 'Utsendingen har startet: 2 mottakere står i kø. Skriv «status» for å følge med.';
+    expect(texts()).toContain(sending);
+    const sent = shared.connector.sent.length;
+    await post(submitActivity(at(ADMIN), { action: 'admin-pulse-confirm', phase: 'before' }));
+    // The reply, and the pulse to the same two people.
+    await shared.connector.waitForSent(sent + 3);
+    expect(texts().slice(sent)).toContain(sending);
+    expect(rows('SELECT DISTINCT tenant_id FROM deliveries')).toEqual([{ tenant_id: TENANT }]);
+
+    await askStatus(at(ADMIN));
+    expect(lastCardText()).toContain('sendt: 2, feilet: 0, venter: 0, ikke nådd: 0');
+    // The other municipality's admin sees neither the counts nor that the theme went out here.
+    await askStatus(at(OTHER_ADMIN, OTHER_TENANT));
+    expect(lastCardText()).toContain('Kampanjestatus');
+    expect(lastCardText()).not.toContain('Bruk to-faktor');
+
+    // One campaign switch serves every municipality: the chat refuses it kindly.
+    const before = shared.connector.sent.length;
+    await post(messageActivity(at(ADMIN), 'pause kampanje'));
+    await post(messageActivity(at(OTHER_ADMIN, OTHER_TENANT), 'fortsett kampanje'));
+    await shared.connector.waitForSent(before + 2);
+    expect(texts().slice(before)).toEqual(
+      Array.from(
+        { length: 2 },
+        () => expect.stringMatching(/^Denne refleks-tjenesten sender til flere kommuner/) as string,
+      ),
+    );
+    expect(rows('SELECT paused FROM campaign_state')).toEqual([{ paused: 0 }]);
   });
 });

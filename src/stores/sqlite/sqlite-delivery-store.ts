@@ -34,9 +34,11 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
   const insertRollout = db.prepare(
     'INSERT OR IGNORE INTO rollouts (message_id, theme_id, kind, trigger, started_at) VALUES (?, ?, ?, ?, ?)',
   );
-  const queueRecipients = db.prepare(`
+  const queue = `
     INSERT OR IGNORE INTO deliveries (tenant_id, aad_object_id, message_id, status, next_attempt_at)
-    SELECT tenant_id, aad_object_id, ?, 'pending', 0 FROM recipients WHERE active = 1 AND paused = 0`);
+    SELECT tenant_id, aad_object_id, @id, 'pending', 0 FROM recipients WHERE active = 1 AND paused = 0`;
+  const queueRecipients = db.prepare(queue);
+  const queueTenantRecipients = db.prepare(`${queue} AND tenant_id = @tenantId`);
   const selectDue = db.prepare(`
     SELECT d.tenant_id, d.aad_object_id, d.message_id, d.attempts, d.retrying_since, r.theme_id, r.kind, rc.address_json, rc.language, rc.locale
     FROM deliveries d
@@ -87,10 +89,13 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
     for (const row of rows) markSending.run(holder, row.tenant_id, row.aad_object_id, row.message_id);
     return rows;
   });
-  const start = db.transaction((id: string, themeId: string, kind: string, trigger: string, at: string) => {
-    const created = insertRollout.run(id, themeId, kind, trigger, at).changes > 0;
-    return { created, queued: queueRecipients.run(id).changes };
-  });
+  const start = db.transaction(
+    (id: string, themeId: string, kind: string, trigger: string, at: string, tenantId: string | undefined) => {
+      const created = insertRollout.run(id, themeId, kind, trigger, at).changes > 0;
+      const queued = tenantId === undefined ? queueRecipients.run({ id }) : queueTenantRecipients.run({ id, tenantId });
+      return { created, queued: queued.changes };
+    },
+  );
   const fail = db.transaction((params: Record<string, unknown>, deactivateIt: boolean) => {
     const changed = failed.run(params).changes > 0;
     if (changed && deactivateIt) deactivate.run(params.tenantId, params.aadObjectId);
@@ -98,8 +103,8 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
   });
 
   return {
-    async startRollout(message, trigger, at) {
-      return start.immediate(message.id, message.themeId, message.kind, trigger, at.toISOString());
+    async startRollout(message, trigger, at, tenantId) {
+      return start.immediate(message.id, message.themeId, message.kind, trigger, at.toISOString(), tenantId);
     },
     async listRollouts() {
       const rows = prepared('SELECT * FROM rollouts ORDER BY started_at').all() as Record<string, string>[];
@@ -157,10 +162,13 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
     async skipUnreachable(tenantId) {
       return skip.run(tenantId).changes;
     },
-    async counts() {
-      const rows = prepared(
-        'SELECT message_id, status, COUNT(*) AS n FROM deliveries GROUP BY message_id, status',
-      ).all();
+    async counts(tenantId) {
+      const rows =
+        tenantId === undefined
+          ? prepared('SELECT message_id, status, COUNT(*) AS n FROM deliveries GROUP BY message_id, status').all()
+          : prepared(
+              'SELECT message_id, status, COUNT(*) AS n FROM deliveries WHERE tenant_id = ? GROUP BY message_id, status',
+            ).all(tenantId);
       const counts = new Map<string, DeliveryCounts>();
       for (const row of rows as { message_id: string; status: DeliveryStatus; n: number }[]) {
         const entry = counts.get(row.message_id) ?? { ...EMPTY_COUNTS };
