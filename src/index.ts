@@ -16,7 +16,7 @@ import { composeReports } from './compose-reports';
 import { createQuestionAnswerer } from './questions/answer-question';
 import type { EngagementServices } from './engagement/engagement-services';
 import { createPseudonymizer } from './engagement/pseudonym';
-import { startEventPurge } from './engagement/purge-events';
+import { startNightlyPurge } from './engagement/purge-events';
 import { createReminderScheduler } from './engagement/reminders/reminder-scheduler';
 import { createLogger, type Logger } from './log/create-logger';
 import { CARDS_DIR, PROJECT_ROOT, THEMES_DIR } from './project-paths';
@@ -112,7 +112,7 @@ export async function startService(
   }
 
   const clock = startCampaignClock(rollout.campaign, log);
-  const purge = startEventPurge(stores.events, config.engagement.retentionMonths, log);
+  const purge = startNightlyPurge(stores, config.engagement.retentionMonths, log);
   const reminders = createReminderScheduler({
     reminders: stores.reminders,
     recipients: stores.recipients,

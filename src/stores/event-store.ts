@@ -58,4 +58,11 @@ export interface EventStore {
 /** "slett mine data": everything stored about one person, gone in one step. */
 export interface PersonalDataStore {
   erase(tenantId: string, aadObjectId: string, pseudonym: string): Promise<void>;
+  /**
+   * The nightly retention purge: everyone who is inactive (uninstalled or
+   * unreachable), was last seen before `cutoff` and was sent nothing since,
+   * with their ledger rows, reminders and Meld fra form. Their events, under
+   * the pseudonym, go by their own age. Returns how many people.
+   */
+  purgeInactive(cutoff: Date): Promise<number>;
 }

@@ -1,4 +1,4 @@
-import { startEventPurge } from '../../src/engagement/purge-events';
+import { startNightlyPurge } from '../../src/engagement/purge-events';
 import { createLogger } from '../../src/log/create-logger';
 import { openSqlite } from '../../src/stores/sqlite/open-sqlite';
 import { createSqliteEventStore, createSqlitePersonalDataStore } from '../../src/stores/sqlite/sqlite-event-store';
@@ -6,11 +6,13 @@ import { newDataDir } from '../support/test-service';
 
 describe('the purge schedule', () => {
   it('purges at start-up with the injected clock, and stops cleanly', async () => {
-    const events = createSqliteEventStore(openSqlite(newDataDir()));
+    const db = openSqlite(newDataDir());
+    const events = createSqliteEventStore(db);
     const base = { tenantId: 't', pseudonym: 'p', type: 'committed' as const };
     await events.record({ ...base, at: new Date('2025-12-31T00:00:00Z') }, 'append');
     await events.record({ ...base, at: new Date('2026-12-31T00:00:00Z') }, 'append');
-    const purge = startEventPurge(events, 13, createLogger('silent'), () => new Date('2027-03-01T00:00:00Z'));
+    const stores = { events, personalData: createSqlitePersonalDataStore(db) };
+    const purge = startNightlyPurge(stores, 13, createLogger('silent'), () => new Date('2027-03-01T00:00:00Z'));
     await new Promise((resolve) => setImmediate(resolve));
     purge.stop();
     expect((await events.listFor('t', 'p')).map((e) => e.at.getUTCFullYear())).toEqual([2026]);

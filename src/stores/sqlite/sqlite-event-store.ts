@@ -126,9 +126,25 @@ export function createSqlitePersonalDataStore(db: SqliteDatabase): PersonalDataS
     for (const statement of statements) statement.run({ tenantId: who.tenantId, aadObjectId: who.aadObjectId });
     events.run({ tenantId: who.tenantId, pseudonym: who.pseudonym });
   });
+  // Nothing sent since the cutoff either: their ledger rows are as old as the events purged with them,
+  // so «reached» for a theme within the retention period never shrinks.
+  const expired = db.prepare(`
+    SELECT tenant_id AS tenantId, aad_object_id AS aadObjectId FROM recipients r
+     WHERE r.active = 0 AND r.last_seen < @cutoff AND NOT EXISTS (
+       SELECT 1 FROM deliveries d
+        WHERE d.tenant_id = r.tenant_id AND d.aad_object_id = r.aad_object_id AND d.sent_at >= @cutoff)`);
+  const purgeInactive = db.transaction((cutoff: string) => {
+    const people = expired.all({ cutoff }) as { tenantId: string; aadObjectId: string }[];
+    for (const who of people) for (const statement of statements) statement.run(who);
+    return people.length;
+  });
   return {
     async erase(tenantId, aadObjectId, pseudonym) {
       erase({ tenantId, aadObjectId, pseudonym });
+    },
+    async purgeInactive(cutoff) {
+      // The write lock first: the select and the deletes must see the same people.
+      return purgeInactive.immediate(cutoff.toISOString());
     },
   };
 }
