@@ -83,6 +83,7 @@ export function composeReports(wiring: ReportWiring): { services: ReportServices
       files: createFileFetcher(20000, createBotTokenProvider(wiring.auth, config.bot.appId ?? '')),
       deliverSoon: () => worker.wake(),
       maxAttachmentBytes: settings.maxAttachmentBytes,
+      mailToIt: Boolean(mail),
     },
   };
 }

@@ -1,49 +1,83 @@
 import type { AdaptiveCard } from '../domain/turn';
 import type { Catalogue } from '../i18n/catalogue';
+import { fitText } from './fit-text';
 import type { CardRenderer } from './render-card';
+
+/** What the reporter wrote, as far as the card shows it. */
+export interface ItChannelCardContent {
+  description: string;
+  details: string;
+  attachmentNames: string[];
+}
 
 export interface ItChannelCardInput {
   reference: string;
   kind: 'report' | 'question';
   category: string;
   happenedAt?: string;
-  reportedAt: string;
   /** The reporter's Teams display name, so IT can follow up; never the e-mail. */
   reportedBy: string;
-  description: string;
-  details: string;
-  attachmentNames: string[];
+  /** Undefined once refleks has deleted the report's content (after delivery). */
+  content?: ItChannelCardContent;
+  /** Where IT finds the whole text when the card cannot show it: the e-mail, or only the reporter. */
+  fullText: 'mail' | 'reporter';
   /** When IT pressed «Behandlet» (Norwegian time); undefined while open. */
   handledAt?: string;
 }
 
 /**
+ * Teams refuses a message over about 28 KB, and a refused card would leave IT
+ * without the report. So each piece of user text gets a budget in bytes (as
+ * sent: UTF-8 with JSON escapes), and the largest possible card stays near
+ * 14 KB. Generous for Norwegian: 4,000 characters of «æøå» take 8,000 bytes.
+ */
+export const CARD_TEXT_BUDGET = { description: 8000, details: 2000, attachmentNames: 1500, reportedBy: 300 } as const;
+
+/**
  * A report as IT sees it in their channel. User text goes into TextRuns,
  * which Teams never reads as markdown, so a pasted link or **bold** stays
  * plain text. Once handled, the «Behandlet» button gives way to a note.
+ * The button carries only the reference and the two facts refleks never
+ * stores (when it happened, who reported): the handled card is drawn again
+ * from the outbox, so the card's size never doubles.
  */
 export function itChannelCard(render: CardRenderer, t: Catalogue, input: ItChannelCardInput): AdaptiveCard {
   const c = t.reports.channel;
+  const reportedBy = fitText(input.reportedBy, CARD_TEXT_BUDGET.reportedBy).text;
   const facts = [
     { title: c.reference, value: input.reference },
     { title: c.category, value: input.category },
     ...(input.happenedAt ? [{ title: c.happenedAt, value: input.happenedAt }] : []),
-    { title: c.reportedBy, value: input.reportedBy },
+    { title: c.reportedBy, value: reportedBy },
   ];
-  const sections = [
-    { label: c.description, text: input.description },
-    { label: c.details, text: input.details },
-    { label: c.attachments, text: input.attachmentNames.join('\n') },
-  ].filter((section) => section.text !== '');
-  const { handledAt, attachmentNames, ...rest } = input;
+  const content = input.content;
+  const pieces = content
+    ? [
+        { label: c.description, ...fitText(content.description, CARD_TEXT_BUDGET.description) },
+        { label: c.details, ...fitText(content.details, CARD_TEXT_BUDGET.details) },
+        { label: c.attachments, ...fitText(content.attachmentNames.join('\n'), CARD_TEXT_BUDGET.attachmentNames) },
+      ]
+    : [];
+  const sections = pieces.filter((piece) => piece.text !== '').map(({ label, text }) => ({ label, text }));
+  const mail = input.fullText === 'mail';
+  const note = !content
+    ? mail
+      ? c.contentDeletedSeeMail
+      : c.contentDeletedAskReporter
+    : pieces.some((piece) => piece.shortened)
+      ? mail
+        ? c.shortenedSeeMail
+        : c.shortenedAskReporter
+      : '';
   return render('it-channel-report', {
     title: input.kind === 'question' ? c.questionTitle : c.title,
     facts,
     sections,
-    handled: handledAt !== undefined,
-    handledText: `${c.handled} · ${handledAt ?? ''}`,
+    note,
+    hasNote: note !== '',
+    handled: input.handledAt !== undefined,
+    handledText: `${c.handled} · ${input.handledAt ?? ''}`,
     handledButton: c.handledButton,
-    // The card's facts ride along with «Behandlet», so the handled card can be drawn after the content is deleted.
-    actionData: { ...rest, attachmentNames: attachmentNames.join('\n') },
+    actionData: { reference: input.reference, happenedAt: input.happenedAt ?? '', reportedBy },
   });
 }

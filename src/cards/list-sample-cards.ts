@@ -196,18 +196,21 @@ export function listSampleCards(
       kind: 'report' as const,
       category: t.report.categories['suspicious-email'],
       happenedAt: '2026-03-04 14:30',
-      reportedAt: '2026-03-04 14:41',
       reportedBy: 'Kari Nordmann',
-      description: t.report.descriptionPlaceholder,
-      details: 'noreply@example.com',
-      attachmentNames: ['skjermbilde.png'],
+      content: {
+        description: t.report.descriptionPlaceholder,
+        details: 'noreply@example.com',
+        attachmentNames: ['skjermbilde.png'],
+      },
+      fullText: 'mail' as const,
     };
     add('it-channel-report', 'it-channel-report', itChannelCard(render, t, report));
-    add(
-      'it-channel-report',
-      'it-channel-report-handled',
-      itChannelCard(render, t, { ...report, handledAt: '2026-03-04 15:02' }),
-    );
+    // A description longer than the card's budget, as a reporter pasting a whole e-mail would send it.
+    const long = { ...report.content, description: `${t.report.descriptionPlaceholder} `.repeat(200) };
+    add('it-channel-report', 'it-channel-report-shortened', itChannelCard(render, t, { ...report, content: long }));
+    // «Behandlet» after delivery: refleks has deleted the content, and the card says where it is.
+    const handled = { ...report, content: undefined, handledAt: '2026-03-04 15:02' };
+    add('it-channel-report', 'it-channel-report-handled', itChannelCard(render, t, handled));
   }
   return samples;
 }

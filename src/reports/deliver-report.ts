@@ -1,29 +1,52 @@
-import { itChannelCard } from '../cards/it-channel-card';
+import type { ConversationAddress } from '../domain/conversation-address';
+import type { AdaptiveCard } from '../domain/turn';
 import type { Claim } from '../stores/report-outbox-store';
 import { textsFor } from '../i18n/texts-for';
 import type { ReporterIdentity } from './delivery-ports';
-import { osloDateTime } from '../calendar/oslo-time';
-import { buildReportMail, categoryLabel, reporterLine } from './report-mail';
-import type { OutboxItem, ReportContent } from './report-types';
+import { itChannelReportCard } from './it-channel-report-card';
+import { buildReportMail, reporterLine } from './report-mail';
+import type { OutboxItem } from './report-types';
 import { classifyHttpFailure, nextStep, type AttemptFailure } from './retry-policy';
 import { itChannelAddress, type ReportWorkerDeps } from './worker-deps';
 
 const NO_TARGET: AttemptFailure = { retryable: true, reason: 'no delivery target' };
 
-function channelCard(deps: ReportWorkerDeps, item: OutboxItem, content: ReportContent, who: ReporterIdentity) {
+function channelCard(deps: ReportWorkerDeps, item: OutboxItem, who: ReporterIdentity) {
   const t = textsFor(deps.itLanguage, deps.localRules);
-  return itChannelCard(deps.cards, t, {
-    reference: item.reference,
-    kind: item.kind,
-    category: categoryLabel(item, t),
-    happenedAt: item.kind === 'report' ? content.happenedAt : undefined,
-    reportedAt: osloDateTime(item.createdAt),
-    reportedBy: who.name ?? reporterLine({}, item.aadObjectId, t),
-    description: content.description,
-    details: content.details,
-    attachmentNames: content.attachments.map((file) => file.name),
-    handledAt: item.handledAt ? osloDateTime(item.handledAt) : undefined,
-  });
+  const facts = { reportedBy: who.name ?? reporterLine({}, item.aadObjectId, t) };
+  return itChannelReportCard(deps.cards, t, item, facts, deps.mail ? 'mail' : 'reporter');
+}
+
+/**
+ * Posts the card to the IT channel. Teams refuses a card it finds too large
+ * (413) every time: when the mail carries the report, the channel is given up
+ * (loudly, it is a bug) rather than failing a report IT has by e-mail.
+ */
+async function postCard(
+  deps: ReportWorkerDeps,
+  claim: Claim,
+  channel: ConversationAddress,
+  card: AdaptiveCard,
+  now: () => Date,
+): Promise<AttemptFailure | undefined> {
+  const outcome = await deps.proactive.send(channel, { kind: 'card', card });
+  if (outcome.status === 'sent') {
+    await deps.outbox.markTargetDone(claim, 'channel', now());
+    return undefined;
+  }
+  const failure = classifyHttpFailure(outcome);
+  if (outcome.httpStatus !== 413 || !deps.mail) return failure;
+  await deps.outbox.markTargetGaveUp(claim, 'channel', now());
+  deps.log.error(
+    {
+      reference: claim.item.reference,
+      target: 'channel',
+      reason: failure.reason,
+      alert: 'MELD_FRA_CHANNEL_CARD_REFUSED',
+    },
+    'Teams refused the report card as too large; IT gets this report by e-mail only',
+  );
+  return undefined;
 }
 
 /**
@@ -47,11 +70,15 @@ export async function deliverReport(deps: ReportWorkerDeps, claim: Claim, now: (
     else failures.push(classifyHttpFailure(outcome));
   }
   const channel = await itChannelAddress(deps, item.tenantId, recipient?.address);
-  if (channel && !item.channelPostedAt) {
-    const card = channelCard(deps, item, content, await reporter());
-    const outcome = await deps.proactive.send(channel, { kind: 'card', card });
-    if (outcome.status === 'sent') await deps.outbox.markTargetDone(claim, 'channel', now());
-    else failures.push(classifyHttpFailure(outcome));
+  if (channel && !item.channelPostedAt && !item.channelGaveUpAt) {
+    const failure = await postCard(
+      deps,
+      claim,
+      channel,
+      channelCard(deps, { ...item, content }, await reporter()),
+      now,
+    );
+    if (failure) failures.push(failure);
   }
   if (!deps.mail && !channel) failures.push(NO_TARGET);
 

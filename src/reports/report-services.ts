@@ -14,4 +14,6 @@ export interface ReportServices {
   deliverSoon(): void;
   /** All attachments of one report together. */
   maxAttachmentBytes: number;
+  /** Whether reports are e-mailed to IT: the IT channel's card then points to the mail for the whole text. */
+  mailToIt: boolean;
 }

@@ -57,6 +57,8 @@ export interface OutboxItem {
   lastError?: string;
   mailSentAt?: Date;
   channelPostedAt?: Date;
+  /** Teams refused the card as too large while the mail carried the report: the channel is not tried again. */
+  channelGaveUpAt?: Date;
   deliveredAt?: Date;
   handledAt?: Date;
   noticeDue?: NoticeKind;

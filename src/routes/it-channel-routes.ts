@@ -1,8 +1,8 @@
 import type { Route } from '../app/route';
-import { itChannelCard, type ItChannelCardInput } from '../cards/it-channel-card';
 import type { Turn } from '../domain/turn';
+import { interpolate } from '../i18n/catalogue';
 import { textsFor } from '../i18n/texts-for';
-import { osloDateTime } from '../calendar/oslo-time';
+import { itChannelReportCard, type CardFacts } from '../reports/it-channel-report-card';
 import { REFERENCE_PATTERN } from '../reports/reference-number';
 import { matchCommand } from './match-command';
 
@@ -34,27 +34,19 @@ export const setItChannel: Route = {
 };
 
 const asText = (value: unknown) => (typeof value === 'string' ? value : '');
+const HAPPENED_AT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
 
-/** The card's own facts come back in the action data, so the handled card keeps them after the content is deleted. */
-function cardInputFrom(turn: Turn, reference: string): ItChannelCardInput {
+/** The two facts the outbox never keeps ride along with «Behandlet»; everything else comes from the outbox. */
+function factsFrom(turn: Turn): CardFacts {
   const data = turn.action?.data ?? {};
-  return {
-    reference,
-    kind: data.kind === 'question' ? 'question' : 'report',
-    category: asText(data.category),
-    happenedAt: asText(data.happenedAt) || undefined,
-    reportedAt: asText(data.reportedAt),
-    reportedBy: asText(data.reportedBy),
-    description: asText(data.description),
-    details: asText(data.details),
-    attachmentNames: asText(data.attachmentNames).split('\n').filter(Boolean),
-    handledAt: osloDateTime(turn.receivedAt),
-  };
+  const happenedAt = asText(data.happenedAt);
+  return { happenedAt: HAPPENED_AT.test(happenedAt) ? happenedAt : undefined, reportedBy: asText(data.reportedBy) };
 }
 
 /**
- * «Behandlet» on a report card in the IT channel: the card changes in place,
- * and the reporter gets a thank-you note (once, however often it is pressed).
+ * «Behandlet» on a report card in the IT channel: the card is drawn again
+ * from the outbox, and the reporter gets a thank-you note (once, however
+ * often it is pressed).
  */
 export const markReportHandled: Route = {
   name: 'report-handled',
@@ -64,11 +56,15 @@ export const markReportHandled: Route = {
     turn.action?.name === 'report-handled' &&
     REFERENCE_PATTERN.test(asText(turn.action.data.reference)),
   async handle(turn, { services }) {
+    const { reports } = services;
     const reference = asText(turn.action?.data.reference);
-    const first = await services.reports.outbox.markHandled(reference, turn.receivedAt);
-    if (first) services.reports.deliverSoon();
-    services.log.info({ reference, status: 'handled', first }, 'report handled by IT');
     const t = textsFor(services.defaultLanguage, services.localRules);
-    return { replies: [], updatedCard: itChannelCard(services.cards, t, cardInputFrom(turn, reference)) };
+    const first = await reports.outbox.markHandled(reference, turn.receivedAt);
+    if (first) reports.deliverSoon();
+    const item = await reports.outbox.get(reference);
+    services.log.info({ reference, status: 'handled', first, found: Boolean(item) }, 'report handled by IT');
+    if (!item) return { replies: [], actionError: { message: interpolate(t.reports.channel.notFound, { reference }) } };
+    const fullText = reports.mailToIt ? 'mail' : 'reporter';
+    return { replies: [], updatedCard: itChannelReportCard(services.cards, t, item, factsFrom(turn), fullText) };
   },
 };

@@ -45,6 +45,8 @@ export interface ReportOutboxStore {
   renewClaim(claim: Claim, now: Date, leaseMs: number): Promise<Claim | undefined>;
   /** One target has the report; a retry will not send to it again. */
   markTargetDone(claim: Claim, target: DeliveryTarget, at: Date): Promise<void>;
+  /** The channel refused the card for good while the mail carries the report: it is not tried again. */
+  markTargetGaveUp(claim: Claim, target: 'channel', at: Date): Promise<void>;
   /** Every target has it: the content is deleted, only metadata stays, and a "delivered" note is due. */
   markDelivered(claim: Claim, at: Date): Promise<void>;
   scheduleRetry(claim: Claim, nextAttemptAt: Date, reason: string): Promise<void>;

@@ -109,6 +109,38 @@ describe('Meld fra through Microsoft Graph (real Graph client, real @azure/ident
   });
 });
 
+describe('Meld fra with both e-mail and the IT channel', () => {
+  const IT_CHANNEL = '19:it-support@thread.tacv2';
+
+  it('a card Teams refuses as too large does not fail a report IT has by e-mail', async () => {
+    connector.conversationFailures.set(IT_CHANNEL, [{ status: 413, code: 'MessageSizeTooBig' }]);
+    const dataDir = newDataDir();
+    service = await startChildService(env(dataDir, { IT_CHANNEL }));
+    const user = reporter(connector, 6);
+    await service.post(installActivity(user));
+    const description = 'Ein lang e-post om fakturaen';
+    await service.post(submitForm(user, { category: 'suspicious-email', description }));
+    await waitFor(() => graph.mails.length === 1, 'the mail');
+    const row = await waitFor(() => {
+      const found = outboxRows(dataDir)[0];
+      return found?.status === 'delivered' || found?.status === 'failed' ? found : undefined;
+    }, 'delivered or failed');
+    expect(row).toMatchObject({ status: 'delivered', channel_posted_at: null });
+    expect(row.channel_gave_up_at).toEqual(expect.any(String));
+    const note = await waitFor(() => sentTexts(connector).find((t) => t.includes('levert til IT')), 'delivered note');
+    expect(note).toContain(String(row.reference));
+    expect(sentTexts(connector).some((t) => t.includes('Ring'))).toBe(false);
+    // Said once, loudly, with the reference and no content, so someone fixes the card.
+    const logs = service.logText();
+    expect(logs).toMatch(/"level":50.*MELD_FRA_CHANNEL_CARD_REFUSED/);
+    expect(logs).not.toContain('MELD_FRA_DELIVERY_FAILED');
+    expect(logs).not.toContain(description);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(connector.sent.filter((s) => s.conversationId === IT_CHANNEL)).toHaveLength(0);
+    expect(graph.mails).toHaveLength(1);
+  });
+});
+
 describe('Meld fra treats every user value as data', () => {
   const injections = [
     '<script>alert("x")</script>',

@@ -66,7 +66,11 @@ describe('the IT channel and the «Behandlet» loop', () => {
     const response = (await (await press()).json()) as { value: Card };
     const updated = JSON.stringify(response.value);
     expect(updated).toContain('✓ Behandlet av IT');
-    expect(updated).toContain('Fekk ei melding med');
+    expect(updated).toContain(reference);
+    expect(updated).toContain('Mistenkelig Teams-melding');
+    // Drawn again from the outbox, which deleted the description on delivery: the card says so.
+    expect(updated).not.toContain('Fekk ei melding med');
+    expect(updated).toContain('refleks sletter beskrivelsen når IT har fått meldingen.');
     expect(response.value.actions ?? []).toEqual([]);
 
     const thanks = await waitFor(() => sentTexts(connector).find((t) => t.includes('behandlet')), 'the thank-you');
@@ -81,6 +85,39 @@ describe('the IT channel and the «Behandlet» loop', () => {
     expect(sentTexts(connector).filter((t) => t.includes('behandlet'))).toHaveLength(1);
     expect(outboxRows(fixture.dataDir())[0]).toMatchObject({ notice_due: null });
     expect(outboxRows(fixture.dataDir())[0]?.handled_at).toEqual(expect.any(String));
+  });
+
+  it("keeps a long report under Teams' 28 KB: shortened, saying where the rest is, never failed for its size", async () => {
+    connector.maxActivityBytes = 28 * 1024;
+    const reporter = user();
+    await fixture.service().post(installActivity(reporter));
+    await fixture.service().post(submitActivity(reporter, { action: 'report-open', theme: 'passwords' }));
+    // The longest description and details the form takes, in the characters that cost the most bytes.
+    const description = `${'漢'.repeat(3000)}${'"'.repeat(999)}\u0001`;
+    const details = '漢'.repeat(1000);
+    const form = { action: 'report-submit', category: 'other', description, details };
+    await fixture.service().post(submitActivity(reporter, form));
+    const reference = await waitFor(() => receiptReference(connector), 'the receipt');
+    const settled = await waitFor(() => {
+      const row = outboxRows(fixture.dataDir())[0];
+      return row?.status === 'delivered' || row?.status === 'failed' ? row : undefined;
+    }, 'delivered or failed');
+    expect(settled).toMatchObject({ reference, status: 'delivered' });
+    expect(sentTexts(connector).some((t) => t.includes('Ring'))).toBe(false);
+
+    const card = await waitFor(() => cardIn(IT_CHANNEL), 'the card in the IT channel');
+    const text = JSON.stringify(card);
+    expect(text).toContain('漢'.repeat(1000));
+    expect(text).not.toContain(description);
+    expect(text).toContain('Teksten er forkortet her. Be den som meldte fra om resten.');
+    const action = card?.actions?.[0];
+    expect(Object.keys(action?.data ?? {}).sort()).toEqual(['happenedAt', 'reference', 'reportedBy']);
+
+    const itPerson = { aadObjectId: 'cccccccc-0000-4000-8000-000000000001', serviceUrl: connector.url };
+    const pressed = await fixture.service().post(inChannel(executeActivity(itPerson, action!.verb, action!.data)));
+    const updated = ((await pressed.json()) as { value: Card }).value;
+    expect(JSON.stringify(updated)).toContain('✓ Behandlet av IT');
+    expect(Buffer.byteLength(JSON.stringify(updated))).toBeLessThan(28 * 1024);
   });
 
   it('lets an admin move the reports to another channel with «sett it-kanal», and no one else', async () => {

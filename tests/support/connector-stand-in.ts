@@ -33,6 +33,13 @@ export class ConnectorStandIn {
   attempts = 0;
   /** Scripted refusals, used one per request before anything is accepted. */
   readonly failures: ScriptedFailure[] = [];
+  /** Scripted refusals for one conversation only (by id), used before `failures`. */
+  readonly conversationFailures = new Map<string, ScriptedFailure[]>();
+  /**
+   * Teams refuses a message over about 28 KB with 413 MessageSizeTooBig; set
+   * this to answer the same way for a larger request body. Undefined: no limit.
+   */
+  maxActivityBytes: number | undefined;
   /**
    * Requests to leave unanswered and unrecorded, before the scripted failures:
    * activities the Bot Connector never accepted, e.g. to kill the bot while it waits.
@@ -89,7 +96,12 @@ export class ConnectorStandIn {
         this.hangs -= 1;
         return;
       }
-      const failure = this.failures.shift();
+      const body = Buffer.concat(chunks);
+      const conversationId = decodeURIComponent(match[1] ?? '');
+      const tooBig = this.maxActivityBytes !== undefined && body.length > this.maxActivityBytes;
+      const failure: ScriptedFailure | undefined = tooBig
+        ? { status: 413, code: 'MessageSizeTooBig' }
+        : (this.conversationFailures.get(conversationId)?.shift() ?? this.failures.shift());
       if (failure) {
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (failure.retryAfterSeconds !== undefined) headers['retry-after'] = String(failure.retryAfterSeconds);
@@ -99,14 +111,14 @@ export class ConnectorStandIn {
       }
       let activity: Record<string, unknown>;
       try {
-        activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+        activity = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
       } catch {
         res.writeHead(400, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: { code: 'BadArgument', message: 'invalid JSON' } }));
         return;
       }
       this.sent.push({
-        conversationId: decodeURIComponent(match[1] ?? ''),
+        conversationId,
         replyToId: match[2] ? decodeURIComponent(match[2]) : undefined,
         activity,
         authorization: req.headers.authorization,
@@ -130,6 +142,8 @@ export function useConnectorStandIn(): ConnectorStandIn {
   beforeEach(() => {
     connector.sent.length = 0;
     connector.failures.length = 0;
+    connector.conversationFailures.clear();
+    connector.maxActivityBytes = undefined;
     connector.attempts = 0;
     connector.delayMs = 0;
     connector.hangs = 0;

@@ -29,6 +29,8 @@ export function useReportStandIns() {
   beforeEach(() => {
     graph.reset();
     connector.sent.length = 0;
+    connector.conversationFailures.clear();
+    connector.maxActivityBytes = undefined;
   });
   /** Settings for a service that e-mails reports through the Graph stand-in with a client secret. */
   const env = (dataDir: string, extra: Record<string, string> = {}): Record<string, string> => ({

@@ -21,6 +21,8 @@ export function useLocalService(env: Record<string, string> = {}): LocalServiceF
     dataDir = newDataDir();
     service = await startTestService({ DATA_DIR: dataDir, ALLOWED_TENANT_IDS: TENANT, ...env });
     connector.sent.length = 0;
+    connector.conversationFailures.clear();
+    connector.maxActivityBytes = undefined;
   });
   afterEach(() => service.stop());
   return {

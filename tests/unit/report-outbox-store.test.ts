@@ -86,6 +86,19 @@ describe('the SQLite report outbox', () => {
     expect(await a.reportOutbox.get(item.reference)).toBeUndefined();
   });
 
+  it('records a channel given up (the mail has the report), and only from the worker holding the item', async () => {
+    const item = await a.reportOutbox.add(report(1), T0);
+    const [claim] = await a.reportOutbox.claimDue(T0, 30_000, 'w', 10);
+    await b.reportOutbox.markTargetGaveUp({ ...claim!, owner: 'someone-else' }, 'channel', later(1));
+    expect((await a.reportOutbox.get(item.reference))?.channelGaveUpAt).toBeUndefined();
+    await a.reportOutbox.markTargetGaveUp(claim!, 'channel', later(2));
+    expect(await a.reportOutbox.get(item.reference)).toMatchObject({
+      channelGaveUpAt: later(2),
+      channelPostedAt: undefined,
+      status: 'delivering',
+    });
+  });
+
   it('schedules retries, keeps content when it gives up, and thanks once when handled', async () => {
     const item = await a.reportOutbox.add(report(1), T0);
     let [claim] = await a.reportOutbox.claimDue(T0, 30_000, 'w', 10);

@@ -128,6 +128,13 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 22,
+    description: 'Meld fra: when the IT channel refused a report card for good (the mail had the report)',
+    sql: `
+      ALTER TABLE report_outbox ADD COLUMN channel_gave_up_at TEXT;
+    `,
+  },
+  {
     version: 30,
     description: 'usage events under pseudonyms',
     sql: `

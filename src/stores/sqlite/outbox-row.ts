@@ -17,6 +17,7 @@ export interface OutboxRow {
   last_error: string | null;
   mail_sent_at: string | null;
   channel_posted_at: string | null;
+  channel_gave_up_at: string | null;
   delivered_at: string | null;
   handled_at: string | null;
   notice_due: string | null;
@@ -41,6 +42,7 @@ export function toOutboxItem(row: OutboxRow): OutboxItem {
     lastError: row.last_error ?? undefined,
     mailSentAt: date(row.mail_sent_at),
     channelPostedAt: date(row.channel_posted_at),
+    channelGaveUpAt: date(row.channel_gave_up_at),
     deliveredAt: date(row.delivered_at),
     handledAt: date(row.handled_at),
     noticeDue: (row.notice_due ?? undefined) as NoticeKind | undefined,

@@ -35,6 +35,7 @@ export function createSqliteReportOutboxStore(db: SqliteDatabase): ReportOutboxS
     mail: db.prepare(`UPDATE report_outbox SET mail_sent_at = @at WHERE ${HELD}`),
     channel: db.prepare(`UPDATE report_outbox SET channel_posted_at = @at WHERE ${HELD}`),
   };
+  const channelGaveUp = db.prepare(`UPDATE report_outbox SET channel_gave_up_at = @at WHERE ${HELD}`);
   const delivered = db.prepare(`
     UPDATE report_outbox SET status = 'delivered', delivered_at = @at, content_json = NULL, attempts = attempts + 1,
       notice_due = COALESCE(notice_due, 'delivered'), next_attempt_at = @at, last_error = NULL, ${RELEASE}
@@ -96,6 +97,9 @@ export function createSqliteReportOutboxStore(db: SqliteDatabase): ReportOutboxS
     },
     async markTargetDone(c, target, at) {
       targetDone[target].run({ ...held(c), at: at.toISOString() });
+    },
+    async markTargetGaveUp(c, _target, at) {
+      channelGaveUp.run({ ...held(c), at: at.toISOString() });
     },
     async markDelivered(c, at) {
       delivered.run({ ...held(c), at: at.toISOString() });

@@ -1,0 +1,42 @@
+import { osloDateTime } from '../calendar/oslo-time';
+import { itChannelCard } from '../cards/it-channel-card';
+import type { CardRenderer } from '../cards/render-card';
+import type { AdaptiveCard } from '../domain/turn';
+import type { Catalogue } from '../i18n/catalogue';
+import { categoryLabel } from './report-mail';
+import type { OutboxItem } from './report-types';
+
+/** What the card shows that the outbox never stores: when it happened (content) and who reported (a name). */
+export interface CardFacts {
+  happenedAt?: string;
+  reportedBy: string;
+}
+
+/**
+ * The IT channel's card for one outbox item: drawn when it is posted, and
+ * again from the outbox when IT presses «Behandlet». After delivery the
+ * content is gone from the outbox, so the redrawn card says where it is.
+ */
+export function itChannelReportCard(
+  cards: CardRenderer,
+  t: Catalogue,
+  item: OutboxItem,
+  facts: CardFacts,
+  fullText: 'mail' | 'reporter',
+): AdaptiveCard {
+  const content = item.content;
+  return itChannelCard(cards, t, {
+    reference: item.reference,
+    kind: item.kind,
+    category: categoryLabel(item, t),
+    happenedAt: item.kind === 'report' ? (content?.happenedAt ?? facts.happenedAt) : undefined,
+    reportedBy: facts.reportedBy,
+    content: content && {
+      description: content.description,
+      details: content.details,
+      attachmentNames: content.attachments.map((file) => file.name),
+    },
+    fullText,
+    handledAt: item.handledAt ? osloDateTime(item.handledAt) : undefined,
+  });
+}
