@@ -84,6 +84,7 @@ export function composeReports(wiring: ReportWiring): { services: ReportServices
       deliverSoon: () => worker.wake(),
       maxAttachmentBytes: settings.maxAttachmentBytes,
       mailToIt: Boolean(mail),
+      itChannelId: settings.itChannelId,
     },
   };
 }

@@ -14,6 +14,8 @@ export interface ReportServices {
   deliverSoon(): void;
   /** All attachments of one report together. */
   maxAttachmentBytes: number;
+  /** IT_CHANNEL: the IT channel of a tenant that has not set one with «sett it-kanal». */
+  itChannelId?: string;
   /** Whether reports are e-mailed to IT: the IT channel's card then points to the mail for the whole text. */
   mailToIt: boolean;
 }

@@ -32,12 +32,24 @@ export interface ReportWorkerDeps {
   clock?: () => Date;
 }
 
+/** Where a tenant's IT channel is set: with «sett it-kanal» (stored), else IT_CHANNEL. */
+export interface ItChannelSettings {
+  itChannels: ItChannelStore;
+  itChannelId?: string;
+}
+
+/** The id of a tenant's IT channel, without the ";messageid=…" of a thread: where reports go, and «Behandlet» counts. */
+export async function itChannelIdFor(settings: ItChannelSettings, tenantId: string): Promise<string | undefined> {
+  const id = (await settings.itChannels.get(tenantId))?.conversationId ?? settings.itChannelId;
+  return id?.split(';')[0];
+}
+
 /**
  * The IT channel for a tenant: the one set with the admin command, else
  * IT_CHANNEL reached through the reporter's service URL (one per tenant region).
  */
 export async function itChannelAddress(
-  deps: Pick<ReportWorkerDeps, 'itChannels' | 'itChannelId'>,
+  deps: ItChannelSettings,
   tenantId: string,
   reporterAddress: ConversationAddress | undefined,
 ): Promise<ConversationAddress | undefined> {

@@ -55,8 +55,11 @@ export interface ReportOutboxStore {
   /** The note `kind` was sent, or cannot be: it is not tried again. */
   clearNotice(claim: Claim, kind: NoticeKind): Promise<void>;
   retryNotice(claim: Claim, nextAttemptAt: Date): Promise<void>;
-  /** IT pressed «Behandlet». True the first time only, when a thank-you note is due. */
-  markHandled(reference: string, at: Date): Promise<boolean>;
+  /**
+   * IT pressed «Behandlet» in the tenant's IT channel. True the first time
+   * only, when a thank-you note is due; false too for another tenant's report.
+   */
+  markHandled(reference: string, tenantId: string, at: Date): Promise<boolean>;
   get(reference: string): Promise<OutboxItem | undefined>;
   /** The person's own reports and questions still in the outbox, oldest first. */
   listFor(tenantId: string, aadObjectId: string): Promise<ReportSummary[]>;

@@ -3,6 +3,7 @@ import {
   executeActivity,
   installActivity,
   messageActivity,
+  OTHER_TENANT,
   submitActivity,
   TENANT,
   uninstallActivity,
@@ -15,13 +16,20 @@ import { useLocalService } from '../support/use-local-service';
 const IT_CHANNEL = '19:it-support@thread.tacv2';
 const ADMIN = 'bbbbbbbb-0000-4000-8000-000000000001';
 // The IT channel alone: no Graph settings at all, so no Graph permission is needed for this path.
-const fixture = useLocalService({ IT_CHANNEL, ADMIN_AAD_OBJECT_IDS: ADMIN, REPORT_WORKER_SECONDS: '0.2' });
+// Two municipalities on one refleks: neither may close the other's reports.
+const fixture = useLocalService({
+  IT_CHANNEL,
+  ADMIN_AAD_OBJECT_IDS: ADMIN,
+  REPORT_WORKER_SECONDS: '0.2',
+  ALLOWED_TENANT_IDS: `${TENANT},${OTHER_TENANT}`,
+});
 const connector = fixture.connector;
 
 const user = (): UserSpec => ({ aadObjectId: 'aaaaaaaa-0000-4000-8000-00000000a001', serviceUrl: connector.url });
-const inChannel = (activity: Record<string, unknown>, channel = IT_CHANNEL) => ({
+const inChannel = (activity: Record<string, unknown>, channel = IT_CHANNEL, tenantId = TENANT) => ({
   ...activity,
-  conversation: { id: `${channel};messageid=1700000000000`, conversationType: 'channel', tenantId: TENANT },
+  conversation: { id: `${channel};messageid=1700000000000`, conversationType: 'channel', tenantId },
+  channelData: { tenant: { id: tenantId } },
 });
 type Action = { type: string; verb: string; data: Record<string, unknown> };
 type Card = { body: unknown[]; actions?: Action[] };
@@ -118,6 +126,52 @@ describe('the IT channel and the «Behandlet» loop', () => {
     const updated = ((await pressed.json()) as { value: Card }).value;
     expect(JSON.stringify(updated)).toContain('✓ Behandlet av IT');
     expect(Buffer.byteLength(JSON.stringify(updated))).toBeLessThan(28 * 1024);
+  });
+
+  it("lets only IT's channel in the report's own tenant mark it handled; elsewhere it kindly changes nothing", async () => {
+    const reference = await report(user());
+    const action = (await waitFor(() => cardIn(IT_CHANNEL), 'the card in the IT channel'))?.actions?.[0];
+    await waitFor(() => outboxRows(fixture.dataDir())[0]?.notice_due === null, 'the delivered note sent');
+    const stranger = { aadObjectId: 'cccccccc-0000-4000-8000-000000000009', serviceUrl: connector.url };
+    const outsider = { ...stranger, tenantId: OTHER_TENANT };
+    const admin = { aadObjectId: ADMIN, serviceUrl: connector.url, tenantId: OTHER_TENANT };
+    // The other municipality's admin chooses their own IT channel.
+    await fixture
+      .service()
+      .post(inChannel(messageActivity(admin, 'sett it-kanal'), '19:other-it@thread.tacv2', OTHER_TENANT));
+    await waitFor(() => sentTexts(connector).find((t) => t.includes('Denne kanalen')), 'the channel set');
+    type Answer = { statusCode: number; value: { message: string } };
+    const press = async (activity: Record<string, unknown>) =>
+      (await (await fixture.service().post(activity)).json()) as Answer;
+    const execute = (who: typeof stranger, data = action!.data) => executeActivity(who, 'report-handled', data);
+
+    const onlyThere = 'Dette kan bare gjøres i IT-kanalen som får meldingene fra refleks.';
+    const notFound = `Jeg finner ikke meldingen ${reference}. refleks sletter gamle meldinger etter en tid.`;
+    // Another channel of the same municipality, and the personal chat.
+    expect(await press(inChannel(execute(stranger), '19:random@thread.tacv2'))).toMatchObject({
+      statusCode: 400,
+      value: { message: onlyThere },
+    });
+    expect(await press(execute(stranger))).toMatchObject({ value: { message: onlyThere } });
+    // The other municipality: in its own IT channel, and naming this one's channel by hand.
+    expect(await press(inChannel(execute(outsider), '19:other-it@thread.tacv2', OTHER_TENANT))).toMatchObject({
+      value: { message: notFound },
+    });
+    expect(await press(inChannel(execute(outsider), IT_CHANNEL, OTHER_TENANT))).toMatchObject({
+      value: { message: onlyThere },
+    });
+    // A reference that does not exist, in the right channel.
+    const unknown = { ...action!.data, reference: 'MF-2020-000001' };
+    expect(await press(inChannel(execute(stranger, unknown)))).toMatchObject({
+      value: { message: 'Jeg finner ikke meldingen MF-2020-000001. refleks sletter gamle meldinger etter en tid.' },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(outboxRows(fixture.dataDir())[0]).toMatchObject({ reference, handled_at: null, notice_due: null });
+    expect(sentTexts(connector).some((t) => t.includes('behandlet'))).toBe(false);
+
+    const handled = await press(inChannel(execute(stranger)));
+    expect(JSON.stringify(handled)).toContain('✓ Behandlet av IT');
+    await waitFor(() => sentTexts(connector).find((t) => t.includes('behandlet')), 'the thank-you');
   });
 
   it('lets an admin move the reports to another channel with «sett it-kanal», and no one else', async () => {

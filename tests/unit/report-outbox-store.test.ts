@@ -105,9 +105,11 @@ describe('the SQLite report outbox', () => {
     await a.reportOutbox.scheduleRetry(claim!, later(5000), 'http 503');
     expect(await a.reportOutbox.claimDue(later(4000), 30_000, 'w', 10)).toHaveLength(0);
     [claim] = await a.reportOutbox.claimDue(later(5000), 30_000, 'w', 10);
+    // Another tenant cannot close it, whatever reference it guesses.
+    expect(await b.reportOutbox.markHandled(item.reference, 'other-tenant', later(5400))).toBe(false);
     // IT marks it handled while the worker still holds it: the thank-you survives the failure.
-    expect(await b.reportOutbox.markHandled(item.reference, later(5500))).toBe(true);
-    expect(await b.reportOutbox.markHandled(item.reference, later(5600))).toBe(false);
+    expect(await b.reportOutbox.markHandled(item.reference, 'tenant', later(5500))).toBe(true);
+    expect(await b.reportOutbox.markHandled(item.reference, 'tenant', later(5600))).toBe(false);
     await a.reportOutbox.markFailed(claim!, later(6000), 'network');
     expect(await a.reportOutbox.get(item.reference)).toMatchObject({
       status: 'failed',

@@ -58,7 +58,7 @@ export function createSqliteReportOutboxStore(db: SqliteDatabase): ReportOutboxS
   const handled = db.prepare(`
     UPDATE report_outbox SET handled_at = @at, notice_due = 'handled', notice_attempts = 0,
       next_attempt_at = CASE WHEN status IN ('delivered', 'failed') THEN @at ELSE next_attempt_at END
-    WHERE reference = @reference AND handled_at IS NULL`);
+    WHERE reference = @reference AND tenant_id = @tenantId AND handled_at IS NULL`);
   const selectOne = db.prepare('SELECT * FROM report_outbox WHERE reference = ?');
   const selectFor = db.prepare(`
     SELECT reference, category, created_at, status FROM report_outbox
@@ -116,8 +116,8 @@ export function createSqliteReportOutboxStore(db: SqliteDatabase): ReportOutboxS
     async retryNotice(c, next) {
       retryNotice.run({ ...held(c), next: next.toISOString() });
     },
-    async markHandled(reference, at) {
-      return handled.run({ reference, at: at.toISOString() }).changes === 1;
+    async markHandled(reference, tenantId, at) {
+      return handled.run({ reference, tenantId, at: at.toISOString() }).changes === 1;
     },
     async get(reference) {
       const row = selectOne.get(reference) as OutboxRow | undefined;
