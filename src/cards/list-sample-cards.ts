@@ -150,7 +150,8 @@ export function listSampleCards(
     const all = themes.map((theme) => localizeTheme(theme, language, rules));
     add('meeting-kit-choice', 'meeting-kit-choice', meetingKitChoiceCard(render, t, all));
     add('meeting-kit-choice', 'meeting-kit-choice-not-found', meetingKitChoiceCard(render, t, all, true));
-    add('question-fallback', 'question-fallback', questionFallbackCard(render, t, SAMPLE_QUESTION[language], topics));
+    const fallback = questionFallbackCard(render, t, SAMPLE_QUESTION[language], topics, rules.itSupport);
+    add('question-fallback', 'question-fallback', fallback);
     const maxAttachmentMb = options.maxAttachmentMb ?? 3;
     add('report-form', 'report-form', reportFormCard(render, t, { values: {}, errors: [], maxAttachmentMb }));
     add(

@@ -1,6 +1,7 @@
 import type { ThemeText } from '../content/localize-theme';
 import type { AdaptiveCard } from '../domain/turn';
-import type { Catalogue } from '../i18n/catalogue';
+import type { LocalRules } from '../content/local-rules-schema';
+import { interpolate, type Catalogue } from '../i18n/catalogue';
 import type { UrgentSituation } from '../questions/detect-urgent';
 import type { CardRenderer } from './render-card';
 
@@ -17,14 +18,30 @@ export function urgentCard(render: CardRenderer, t: Catalogue, situation: Urgent
   });
 }
 
-/** When the engine will not guess: the closest topics, the IT contact and «Spør IT» with the question. */
+/** IT's e-mail and self-service portal from the local rules, when the municipality has them. */
+export type ItContact = NonNullable<LocalRules['itSupport']>;
+
+/**
+ * When the engine will not guess: the closest topics, the IT contact (with
+ * the e-mail address and a portal button when configured) and «Spør IT»
+ * with the question.
+ */
 export function questionFallbackCard(
   render: CardRenderer,
   t: Catalogue,
   question: string,
   topics: readonly ThemeText[],
+  contact: ItContact = {},
 ): AdaptiveCard {
-  return render('question-fallback', { t, question, topics: topics.map(({ id, title }) => ({ id, title })) });
+  const f = t.questions.fallback;
+  return render('question-fallback', {
+    t,
+    question,
+    topics: topics.map(({ id, title }) => ({ id, title })),
+    itContact: contact.email ? interpolate(f.itContactWithEmail, { email: contact.email }) : f.itContact,
+    hasPortal: contact.portalUrl !== undefined,
+    portalUrl: contact.portalUrl ?? '',
+  });
 }
 
 /** A topic offered by the fallback card: what the habit is and a few questions to ask about it. */

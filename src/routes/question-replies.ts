@@ -24,7 +24,8 @@ export function repliesFor(result: QuestionAnswer, services: AppServices): Reply
     return replies;
   } else if (result.kind === 'low-confidence') {
     const topics = result.closestThemes.map((id) => services.themes.text(id, result.language));
-    replies.push({ kind: 'card', card: questionFallbackCard(render, t, result.question, topics) });
+    const contact = services.localRules.itSupport;
+    replies.push({ kind: 'card', card: questionFallbackCard(render, t, result.question, topics, contact) });
   } else {
     replies.push({ kind: 'text', text: t.questions.outOfScope });
   }

@@ -36,6 +36,16 @@ describe('every rendered card', () => {
       JSON.stringify(samples.find((s) => s.variant === 'report-receipt-lost-device' && s.language === 'nb')?.card);
     expect(receipt(withRules)).toContain('Servicedesken (tlf. 22 33 44 55)');
     expect(receipt(withoutRules)).toContain('Ring IT-brukerstøtte nå');
+    const fallback = (samples: typeof withRules) =>
+      JSON.stringify(samples.find((s) => s.template === 'question-fallback' && s.language === 'nn')?.card);
+    expect(fallback(withRules)).toContain(
+      'Du kan òg spørje Servicedesken (tlf. 22 33 44 55) eller skrive til servicedesk@kommune.example.',
+    );
+    expect(fallback(withRules)).toContain(
+      '{"type":"Action.OpenUrl","title":"Opne IT-portalen","url":"https://servicedesk.kommune.example/"}',
+    );
+    expect(fallback(withoutRules)).toContain('Du kan òg spørje IT-brukarstøtta.');
+    expect(fallback(withoutRules)).not.toContain('Action.OpenUrl');
   });
 
   it('says in every nudge and pulse why it came and how to pause', () => {

@@ -1,4 +1,7 @@
-import { messageActivity, submitActivity } from '../support/activities';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/project-paths';
+import { messageActivity, submitActivity, TENANT } from '../support/activities';
+import { newDataDir, startTestService } from '../support/test-service';
 import { useLocalService } from '../support/use-local-service';
 
 const fixture = useLocalService();
@@ -64,6 +67,25 @@ describe('questions through the real server', () => {
     expect(topics.every((data) => data.action === 'ask-topic' && typeof data.theme === 'string')).toBe(true);
     expect(textsOf(0)).toContain('Du kan også spørre IT-brukerstøtte.');
     expect(actionsOf(0)).toEqual([expect.objectContaining({ title: 'Spør IT', data: { action: 'ask-it', question } })]);
+  });
+
+  it("adds IT's e-mail and portal from the local rules when it does not guess", async () => {
+    const rules = path.join(PROJECT_ROOT, 'themes', 'local-rules.example.yaml');
+    const env = { DATA_DIR: newDataDir(), ALLOWED_TENANT_IDS: TENANT, LOCAL_RULES_FILE: rules };
+    const service = await startTestService(env);
+    try {
+      await service.post(messageActivity(user(), 'er det trygt å bruke bluetooth-tastatur på kontoret?'));
+      await fixture.connector.waitForSent(1);
+      expect(textsOf(0)).toContain(
+        'Du kan også spørre Servicedesken (tlf. 22 33 44 55) eller skrive til servicedesk@kommune.example.',
+      );
+      expect(actionsOf(0)).toEqual([
+        expect.objectContaining({ type: 'Action.Submit', title: 'Spør IT' }),
+        { type: 'Action.OpenUrl', title: 'Åpne IT-portalen', url: 'https://servicedesk.kommune.example/' },
+      ]);
+    } finally {
+      await service.stop();
+    }
   });
 
   it('puts the whole question on «Spør IT», also beyond the part the engine reads', async () => {
