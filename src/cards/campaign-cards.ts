@@ -6,6 +6,7 @@ import type { ThemeLibrary } from '../content/theme-library';
 import type { ThemeId } from '../content/theme-schema';
 import type { AdaptiveCard } from '../domain/turn';
 import { interpolate, type Catalogue } from '../i18n/catalogue';
+import { formatNumber } from '../i18n/format-number';
 import type { CampaignStatus, MessageStatus } from '../rollout/campaign-service';
 import type { CardRenderer } from './render-card';
 
@@ -22,10 +23,10 @@ function describe(message: MessageStatus, t: Catalogue, language: Language): str
     return interpolate(t.admin.stateUpcoming, { when: message.slot ? when(message.slot, language) : '' });
   const c = message.counts ?? { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0 };
   return interpolate(t.admin.stateStarted, {
-    sent: c.sent,
-    failed: c.failed,
-    pending: c.pending + c.sending,
-    skipped: c.skipped,
+    sent: formatNumber(c.sent, language),
+    failed: formatNumber(c.failed, language),
+    pending: formatNumber(c.pending + c.sending, language),
+    skipped: formatNumber(c.skipped, language),
   });
 }
 

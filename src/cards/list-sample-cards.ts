@@ -152,15 +152,17 @@ export function listSampleCards(
     add('meeting-kit-choice', 'meeting-kit-choice-not-found', meetingKitChoiceCard(render, t, all, true));
     const fallback = questionFallbackCard(render, t, SAMPLE_QUESTION[language], topics, rules.itSupport);
     add('question-fallback', 'question-fallback', fallback);
-    const maxAttachmentMb = options.maxAttachmentMb ?? 3;
-    add('report-form', 'report-form', reportFormCard(render, t, { values: {}, errors: [], maxAttachmentMb }));
+    const maxAttachmentBytes = (options.maxAttachmentMb ?? 3) * 1_000_000;
+    const form = { values: {}, errors: [], maxAttachmentBytes, language };
+    add('report-form', 'report-form', reportFormCard(render, t, form));
+    add('report-form', 'report-form-no-files', reportFormCard(render, t, { ...form, maxAttachmentBytes: 0 }));
     add(
       'report-form',
       'report-form-errors',
       reportFormCard(render, t, {
+        ...form,
         values: { description: 'x'.repeat(20), details: 'noreply@example.com' },
         errors: [t.report.categoryRequired],
-        maxAttachmentMb,
       }),
     );
     const library = createThemeLibrary(themes, rules);

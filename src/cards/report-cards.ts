@@ -1,5 +1,7 @@
+import type { Language } from '../content/languages';
 import type { AdaptiveCard } from '../domain/turn';
 import { interpolate, type Catalogue } from '../i18n/catalogue';
+import { formatMegabytes } from '../i18n/format-number';
 import type { CardRenderer } from './render-card';
 
 export const REPORT_CATEGORIES = [
@@ -28,7 +30,9 @@ export interface ReportFormValues {
 export interface ReportFormInput {
   values: ReportFormValues;
   errors: string[];
-  maxAttachmentMb: number;
+  /** All files of one report together; 0 when the municipality takes no files (MAX_ATTACHMENT_MB=0). */
+  maxAttachmentBytes: number;
+  language: Language;
 }
 
 export function reportFormCard(render: CardRenderer, t: Catalogue, input: ReportFormInput): AdaptiveCard {
@@ -46,7 +50,10 @@ export function reportFormCard(render: CardRenderer, t: Catalogue, input: Report
     },
     categories: REPORT_CATEGORIES.map((value) => ({ value, title: t.report.categories[value] })),
     maxDescription: MAX_DESCRIPTION_LENGTH,
-    filesHint: interpolate(t.report.filesHint, { maxMb: input.maxAttachmentMb }),
+    filesHint:
+      input.maxAttachmentBytes === 0
+        ? t.report.filesOff
+        : interpolate(t.report.filesHint, { maxMb: formatMegabytes(input.maxAttachmentBytes, input.language) }),
   });
 }
 

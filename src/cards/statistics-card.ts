@@ -5,6 +5,7 @@ import type { AdaptiveCard } from '../domain/turn';
 import type { TenantStats } from '../engagement/aggregate';
 import { isShown, type Cell } from '../engagement/suppress';
 import { interpolate, type Catalogue } from '../i18n/catalogue';
+import { formatNumber, formatPercent } from '../i18n/format-number';
 import { pulseStatisticsRows } from './pulse-statistics';
 import type { CardRenderer } from './render-card';
 
@@ -22,8 +23,9 @@ export function statisticsCard(
   pulse?: PulseText,
 ): AdaptiveCard {
   const s = t.engagement.stats;
-  const count = (cell: Cell) => (isShown(cell) ? String(cell) : interpolate(s.suppressed, { min: minGroupSize }));
-  const share = (cell: Cell) => (isShown(cell) ? `${Math.round(cell * 100)} %` : s.hidden);
+  const count = (cell: Cell) =>
+    isShown(cell) ? formatNumber(cell, language) : interpolate(s.suppressed, { min: minGroupSize });
+  const share = (cell: Cell) => (isShown(cell) ? formatPercent(cell, language) : s.hidden);
   const rows = (stats?.themes ?? []).map((theme) => ({
     title: themes.text(theme.themeId, language).title,
     funnel: interpolate(s.funnel, {

@@ -44,9 +44,15 @@ export const CATALOGUES: Record<Language, Catalogue> = {
   en: { ...en, ...questionsEn },
 };
 
-/** Fills {name} slots; a slot without a value is left as is so tests can find it. */
+/**
+ * Fills {name} slots, and {name|one|other} with the word for that count
+ * («1 mottaker», «2 mottakere»: one is for exactly 1 in nb, nn and en). A
+ * slot without a value is left as is so tests can find it.
+ */
 export function interpolate(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) =>
-    values[name] === undefined ? whole : String(values[name]),
-  );
+  return text
+    .replace(/\{([A-Za-z]+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) =>
+      values[name] === undefined ? whole : Number(values[name]) === 1 ? one : other,
+    )
+    .replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => (values[name] === undefined ? whole : String(values[name])));
 }

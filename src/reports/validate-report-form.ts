@@ -4,7 +4,9 @@ import {
   type ReportCategory,
   type ReportFormValues,
 } from '../cards/report-cards';
+import type { Language } from '../content/languages';
 import { interpolate, type Catalogue } from '../i18n/catalogue';
+import { formatNumber } from '../i18n/format-number';
 import { osloDateTime } from '../calendar/oslo-time';
 
 export const MAX_DETAILS_LENGTH = 1000;
@@ -37,7 +39,12 @@ function happenedAt(date: string, time: string, now: Date): string | undefined {
  * Checks an Action.Submit from the Meld fra form. On errors the typed values
  * come back as they were, so the form can be shown again without losing anything.
  */
-export function validateReportForm(data: Record<string, unknown>, t: Catalogue, now: Date): FormCheck {
+export function validateReportForm(
+  data: Record<string, unknown>,
+  t: Catalogue,
+  language: Language,
+  now: Date,
+): FormCheck {
   const values: ReportFormValues = {
     category: text(data.category),
     description: text(data.description),
@@ -52,9 +59,9 @@ export function validateReportForm(data: Record<string, unknown>, t: Catalogue, 
   if (!isCategory(category)) errors.push(t.report.categoryRequired);
   if (category === 'other' && description === '') errors.push(t.reports.descriptionRequired);
   if (description.length > MAX_DESCRIPTION_LENGTH)
-    errors.push(interpolate(t.report.descriptionTooLong, { max: MAX_DESCRIPTION_LENGTH }));
+    errors.push(interpolate(t.report.descriptionTooLong, { max: formatNumber(MAX_DESCRIPTION_LENGTH, language) }));
   if (details.length > MAX_DETAILS_LENGTH)
-    errors.push(interpolate(t.reports.detailsTooLong, { max: MAX_DETAILS_LENGTH }));
+    errors.push(interpolate(t.reports.detailsTooLong, { max: formatNumber(MAX_DETAILS_LENGTH, language) }));
   const when = happenedAt(values.whenDate ?? '', values.whenTime ?? '', now);
   if (when === undefined) errors.push(t.reports.whenInvalid);
   else if (when > osloDateTime(new Date(now.getTime() + FUTURE_TOLERANCE_MS))) errors.push(t.reports.whenInFuture);

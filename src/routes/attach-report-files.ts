@@ -1,12 +1,14 @@
 import type { RouteContext } from '../app/route';
 import type { IncomingFile } from '../domain/turn';
 import { interpolate } from '../i18n/catalogue';
+import { formatMegabytes } from '../i18n/format-number';
 import { textsFor } from '../i18n/texts-for';
 import type { FetchedFile } from '../reports/delivery-ports';
 import { cleanFileName } from '../reports/escape-html';
 import { DRAFT_TTL_MS } from '../reports/report-services';
 
-type Outcome = 'added' | 'too-big' | 'failed' | 'no-draft';
+/** 'off': the municipality takes no files with reports (MAX_ATTACHMENT_MB=0). */
+type Outcome = 'added' | 'too-big' | 'off' | 'failed' | 'no-draft';
 interface Reporter {
   tenantId: string;
   aadObjectId: string;
@@ -22,9 +24,13 @@ async function attachOne(who: Reporter, file: IncomingFile, at: Date, ctx: Route
   const { tenantId, aadObjectId } = who;
   const draft = await drafts.get(tenantId, aadObjectId, at, DRAFT_TTL_MS);
   if (!draft) return 'no-draft';
+  const name = cleanFileName(file.name);
+  if (maxAttachmentBytes === 0) {
+    // Not even downloaded; named in the mail, so IT can ask for it another way.
+    return (await drafts.addMissingFile(tenantId, aadObjectId, at, DRAFT_TTL_MS, name)) ? 'off' : 'no-draft';
+  }
   const used = draft.attachments.reduce((sum, a) => sum + a.bytes, 0);
   const result: FetchedFile = await files.fetch(file, maxAttachmentBytes - used);
-  const name = cleanFileName(file.name);
   if (result.status === 'ok') {
     const content = { contentType: file.contentType, contentBase64: result.content.toString('base64') };
     const attachment = { name, ...content, bytes: result.content.length };
@@ -50,10 +56,11 @@ export async function attachReportFiles(
   const { services, language } = ctx;
   if (!(await services.reports.drafts.get(who.tenantId, who.aadObjectId, at, DRAFT_TTL_MS))) return undefined;
   const t = textsFor(language, services.localRules);
-  const maxMb = Math.round(services.reports.maxAttachmentBytes / 100_000) / 10;
+  const maxMb = formatMegabytes(services.reports.maxAttachmentBytes, language);
   const texts: Record<Outcome, string> = {
     added: t.reports.fileAdded,
     'too-big': t.reports.fileTooBig,
+    off: t.reports.fileNotTaken,
     failed: t.reports.fileFailed,
     'no-draft': t.reports.fileAfterSending,
   };

@@ -20,11 +20,10 @@ export const reporterOf = (turn: Turn) => ({
   aadObjectId: turn.aadObjectId ?? turn.address.userId,
 });
 
-const maxMb = (ctx: RouteContext) => Math.round(ctx.services.reports.maxAttachmentBytes / 100_000) / 10;
-
 function formReply(ctx: RouteContext, values: ReportFormValues, errors: string[]): TurnResult {
   const t = textsFor(ctx.language, ctx.services.localRules);
-  const card = reportFormCard(ctx.services.cards, t, { values, errors, maxAttachmentMb: maxMb(ctx) });
+  const { maxAttachmentBytes } = ctx.services.reports;
+  const card = reportFormCard(ctx.services.cards, t, { values, errors, maxAttachmentBytes, language: ctx.language });
   return { replies: [{ kind: 'card', card }] };
 }
 
@@ -55,7 +54,7 @@ export const submitReport: Route = {
   async handle(turn, ctx) {
     const { services, language } = ctx;
     const t = textsFor(language, services.localRules);
-    const checked = validateReportForm(turn.action?.data ?? {}, t, turn.receivedAt);
+    const checked = validateReportForm(turn.action?.data ?? {}, t, language, turn.receivedAt);
     if (!checked.ok) return formReply(ctx, checked.values, checked.errors);
     const { tenantId, aadObjectId } = reporterOf(turn);
     const draft = await services.reports.drafts.get(tenantId, aadObjectId, turn.receivedAt, DRAFT_TTL_MS);

@@ -17,7 +17,8 @@ function flatten(value: unknown, prefix = ''): Map<string, string> {
   }
   return out;
 }
-const slots = (text: string) => [...text.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]).sort();
+// {name} and the count-dependent {name|one|other}: every language must have the same.
+const slots = (text: string) => [...text.matchAll(/\{([A-Za-z]+)(\|[^|{}]*\|[^|{}]*)?\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogues', () => {
   const nb = flatten(CATALOGUES.nb);

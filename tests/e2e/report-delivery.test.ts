@@ -184,7 +184,7 @@ describe('Meld fra treats every user value as data', () => {
     await service.post(submitForm(user, { category: 'other', description: 'x'.repeat(10_000) }));
     await connector.waitForSent(1);
     const card = JSON.stringify(cardAt(0));
-    expect(card).toContain('høyst 4000 tegn');
+    expect(card).toContain('høyst 4\u00a0000 tegn');
     expect(card).toContain('x'.repeat(10_000));
     expect(outboxRows(dataDir)).toHaveLength(0);
   });
@@ -201,7 +201,7 @@ describe('attachments and credentials', () => {
     await service.post(fileActivity(user, 'big.pdf', files.url('big.pdf')));
     const reply = await waitFor(() => sentTexts(connector).find((t) => t.includes('big.pdf')), 'the size reply');
     expect(reply).toBe(
-      '«big.pdf» er for stor til å sendes med (grensen er 0.1 MB til sammen). Send meldingen uten filen – IT kan be deg om den senere.',
+      '«big.pdf» er for stor til å sendes med (grensen er 0,1 MB til sammen). Send meldingen uten filen – IT kan be deg om den senere.',
     );
     await service.post(submitForm(user, { category: 'clicked-link' }));
     await waitFor(() => graph.mails.length === 1, 'the mail');

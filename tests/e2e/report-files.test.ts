@@ -67,3 +67,38 @@ describe('files for Meld fra, with turns of the same user at the same time', () 
     expect(attachedNames(0)).toEqual(['with-command.png']);
   });
 });
+
+describe('files for Meld fra, by the limit in MAX_ATTACHMENT_MB', () => {
+  type Card = { body: { text?: string }[] };
+  const lastCardText = () =>
+    JSON.stringify((connector.sent.at(-1)?.activity.attachments as { content: Card }[] | undefined)?.[0]?.content);
+
+  it('writes the limit as Norwegian does: «høyst 2,5 MB»', async () => {
+    service = await startChildService(env(newDataDir(), { MAX_ATTACHMENT_MB: '2.5' }));
+    await service.post(openForm(reporter(connector, 14)));
+    await connector.waitForSent(1);
+    expect(lastCardText()).toContain('(høyst 2,5 MB til sammen)');
+  });
+
+  it('with 0, invites no files, fetches none, says so kindly and names the file in the mail', async () => {
+    service = await startChildService(env(newDataDir(), { MAX_ATTACHMENT_MB: '0' }));
+    const user = reporter(connector, 15);
+    await service.post(installActivity(user));
+    await service.post(openForm(user));
+    await connector.waitForSent(2);
+    expect(lastCardText()).toContain(
+      'Filer og skjermbilder kan ikke sendes med her. Trenger IT dem, ber de deg om dem.',
+    );
+    expect(lastCardText()).not.toContain('MB');
+    files.files.set('/off.png', Buffer.from('a screenshot'));
+    await service.post(fileActivity(user, 'off.png', files.url('off.png')));
+    expect(sentTexts(connector)).toContain(
+      '«off.png» ble ikke lagt ved: her sendes meldinger uten filer. IT kan be deg om den senere.',
+    );
+    expect(files.authorizations.has('/off.png')).toBe(false);
+    await service.post(submitForm(user, { category: 'suspicious-email' }));
+    await waitFor(() => graph.mails.length === 1, 'the mail');
+    expect(attachedNames(0)).toEqual([]);
+    expect(graph.mails[0]?.request.message.body.content).toContain('ikke tilgjengelige): off.png');
+  });
+});

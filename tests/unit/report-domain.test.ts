@@ -11,7 +11,7 @@ const NOW = new Date('2026-03-04T13:30:00Z'); // 14:30 in Oslo (winter time)
 
 describe('the Meld fra form', () => {
   it('accepts a category alone, with "now" as the time', () => {
-    expect(validateReportForm({ category: 'lost-device' }, nb, NOW)).toEqual({
+    expect(validateReportForm({ category: 'lost-device' }, nb, 'nb', NOW)).toEqual({
       ok: true,
       report: { category: 'lost-device', description: '', details: '', happenedAt: '2026-03-04 14:30' },
     });
@@ -24,14 +24,15 @@ describe('the Meld fra form', () => {
       whenDate: '2026-03-05',
       whenTime: '09:00',
     };
-    const result = validateReportForm(typed, CATALOGUES.nn, NOW);
+    const result = validateReportForm(typed, CATALOGUES.nn, 'nn', NOW);
     expect(result).toEqual({
       ok: false,
       values: { category: '', ...typed },
       errors: [
         'Vel kva som har skjedd.',
-        'Skildringa kan vere på høgst 4000 teikn.',
-        'Avsendar, emne eller lenke kan vere på høgst 1000 teikn.',
+        // Numbers as nynorsk writes them, with a space that never breaks the line.
+        'Skildringa kan vere på høgst 4\u00a0000 teikn.',
+        'Avsendar, emne eller lenke kan vere på høgst 1\u00a0000 teikn.',
         'Tidspunktet ligg fram i tid. Vel når det skjedde, eller la felta stå tomme for «no».',
       ],
     });
@@ -43,13 +44,18 @@ describe('the Meld fra form', () => {
     [{ category: 'other', description: 'x', whenDate: '04.03.2026' }, nb.reports.whenInvalid],
     [{ category: 'other', description: 'x', whenDate: '2026-02-30', whenTime: '25:99' }, nb.reports.whenInvalid],
   ])('refuses %j', (data, error) => {
-    const result = validateReportForm(data, nb, NOW);
+    const result = validateReportForm(data, nb, 'nb', NOW);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors).toContain(error);
   });
 
   it('takes a date alone, and normalises line breaks', () => {
-    const result = validateReportForm({ category: 'other', description: ' a\r\nb ', whenDate: '2026-03-01' }, nb, NOW);
+    const result = validateReportForm(
+      { category: 'other', description: ' a\r\nb ', whenDate: '2026-03-01' },
+      nb,
+      'nb',
+      NOW,
+    );
     expect(result).toMatchObject({ ok: true, report: { description: 'a\nb', happenedAt: '2026-03-01 12:00' } });
   });
 });
