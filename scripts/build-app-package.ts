@@ -9,6 +9,8 @@ import path from 'node:path';
 import {
   findIconProblems,
   findUnknownLocalizationKeys,
+  findUntranslatedCommands,
+  httpsPageProblem,
   validateLocalization,
   validateManifest,
 } from './lib/validate-app-package';
@@ -17,7 +19,15 @@ import { createZip } from './lib/write-zip';
 const ROOT = path.resolve(__dirname, '..');
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NIL_GUID = /^0{8}-0{4}-0{4}-0{4}-0{12}$/;
 const GUID_VARIABLES = ['TEAMS_APP_ID', 'BOT_ID'] as const;
+/** Where a GUID that is only a placeholder must come from instead. */
+const GUID_SOURCES: Record<(typeof GUID_VARIABLES)[number], string> = {
+  TEAMS_APP_ID: 'generate one once with node -e "console.log(crypto.randomUUID())" and keep it',
+  BOT_ID: "copy the Application (client) ID of the bot's app registration in Entra ID",
+};
+/** The pages on the app's About tab in Teams. */
+const PAGE_VARIABLES = ['APP_WEBSITE_URL', 'APP_PRIVACY_URL', 'APP_TERMS_URL'] as const;
 
 /** The parts of the manifest the build itself reads (after schema validation). */
 interface PackageManifest {
@@ -78,13 +88,22 @@ function fillPlaceholders(text: string, file: string, values: Map<string, string
   return filled;
 }
 
-function checkGuids(values: Map<string, string>): void {
-  const invalid = GUID_VARIABLES.find((name) => values.has(name) && !GUID.test(values.get(name) ?? ''));
-  if (invalid) {
-    throw new AppPackageError(
-      `${invalid} must be a GUID like 3e8d6b52-91a7-4c0f-b5d2-6a1f9c7e4b28, got "${values.get(invalid)}"`,
-    );
+/** Every id and page an admin filled in that Teams would refuse or show broken, with what to write instead. */
+function checkValues(values: Map<string, string>): void {
+  const problems: string[] = [];
+  for (const name of GUID_VARIABLES) {
+    const value = values.get(name);
+    if (value === undefined) continue;
+    if (!GUID.test(value))
+      problems.push(`${name} must be a GUID like 3e8d6b52-91a7-4c0f-b5d2-6a1f9c7e4b28, got "${value}"`);
+    else if (NIL_GUID.test(value)) problems.push(`${name} must be a real GUID, not all zeros: ${GUID_SOURCES[name]}`);
   }
+  for (const name of PAGE_VARIABLES) {
+    const value = values.get(name);
+    const problem = value === undefined ? undefined : httpsPageProblem(value);
+    if (problem) problems.push(`${name} ${problem}; got "${value}"`);
+  }
+  if (problems.length > 0) throw new AppPackageError(problems.join('\n'));
 }
 
 function readFilled(dir: string, file: string, values: Map<string, string>, envFile: string): unknown {
@@ -105,7 +124,7 @@ export async function buildAppPackage(options: BuildOptions = {}): Promise<strin
   const values = loadVariables(envFile, options.processEnv ?? process.env);
 
   const manifest = readFilled(appDir, 'manifest.json', values, envFile) as PackageManifest;
-  checkGuids(values);
+  checkValues(values);
   const problems = (await validateManifest(manifest)).map((p) => `manifest.json: ${p}`);
   const languageFiles = (manifest.localizationInfo?.additionalLanguages ?? []).map((l) => l.file);
   const entries = [{ name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest, null, 2)) }];
@@ -114,6 +133,8 @@ export async function buildAppPackage(options: BuildOptions = {}): Promise<strin
     problems.push(...validateLocalization(localization).map((p) => `${file}: ${p}`));
     const unknownKeys = findUnknownLocalizationKeys(manifest, localization);
     problems.push(...unknownKeys.map((key) => `${file}: "${key}" matches nothing in manifest.json`));
+    const untranslated = findUntranslatedCommands(manifest, localization);
+    problems.push(...untranslated.map((key) => `${file}: add "${key}": Teams would show this command in bokmål`));
     entries.push({ name: file, data: Buffer.from(JSON.stringify(localization, null, 2)) });
   }
   problems.push(...findIconProblems(appDir, manifest.icons));

@@ -2,7 +2,7 @@
  * The Teams app package an IT admin uploads: manifest, translations, icons and the zip.
  * Schemas come from @microsoft/app-manifest's bundled copies; nothing may touch the network.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32 as nodeCrc32, inflateRawSync } from 'node:zlib';
@@ -10,7 +10,12 @@ import Ajv from 'ajv-draft-04';
 import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
 import { PNG } from 'pngjs';
 import { buildAppPackage, parseEnvFile } from '../scripts/build-app-package';
-import { findIconProblems, findUnknownLocalizationKeys, validateManifest } from '../scripts/lib/validate-app-package';
+import {
+  findIconProblems,
+  findUnknownLocalizationKeys,
+  findUntranslatedCommands,
+  validateManifest,
+} from '../scripts/lib/validate-app-package';
 import { createZip, crc32 } from '../scripts/lib/write-zip';
 import { findBokmalInNynorsk, findNynorskInBokmal } from '../src/content/written-standard-lint';
 import { matchCommand } from '../src/routes/match-command';
@@ -137,6 +142,15 @@ describe('localization files', () => {
     });
   });
 
+  it.each(Object.entries(localizations))('%s.json translates every command of every list', (_lang, file) => {
+    expect(findUntranslatedCommands(filledManifest(), file)).toEqual([]);
+    const withoutOne = { ...file };
+    delete withoutOne['bots[0].commandLists[1].commands[0].description'];
+    expect(
+      findUntranslatedCommands(filledManifest(), { ...withoutOne, 'bots[0].commandLists[0].commands[1].title': ' ' }),
+    ).toEqual(['bots[0].commandLists[0].commands[1].title', 'bots[0].commandLists[1].commands[0].description']);
+  });
+
   it('keeps nynorsk and bokmål apart', () => {
     const nb = filledManifest();
     const nbTexts = [nb.name, nb.description].flatMap((o) => Object.values(o as Json) as string[]);
@@ -249,6 +263,40 @@ describe('package builder', () => {
   it('rejects IDs that are not GUIDs', async () => {
     const build = buildAppPackage({ envName: 'local', processEnv: { TEAMS_APP_ID: 'refleks' }, outDir: tempDir() });
     await expect(build).rejects.toThrow(/TEAMS_APP_ID must be a GUID/);
+  });
+
+  it('rejects an all-zero GUID and About pages that are not https with a host, saying what to write', async () => {
+    const processEnv = {
+      TEAMS_APP_ID: '00000000-0000-0000-0000-000000000000',
+      BOT_ID: '00000000-0000-0000-0000-000000000000',
+      APP_WEBSITE_URL: 'https://',
+      APP_PRIVACY_URL: 'http://example.org/privacy',
+      APP_TERMS_URL: 'https://example.org/terms of use',
+    };
+    const build = buildAppPackage({ envName: 'local', processEnv, outDir: tempDir() });
+    const message = await build.then(
+      () => 'built',
+      (error: Error) => error.message,
+    );
+    expect(message.split('\n')).toEqual([
+      'TEAMS_APP_ID must be a real GUID, not all zeros: generate one once with node -e "console.log(crypto.randomUUID())" and keep it',
+      "BOT_ID must be a real GUID, not all zeros: copy the Application (client) ID of the bot's app registration in Entra ID",
+      'APP_WEBSITE_URL must be a full https:// address with a host name, such as https://kommune.no/personvern; got "https://"',
+      'APP_PRIVACY_URL must start with https:// (Teams links only to https pages), such as https://kommune.no/personvern; got "http://example.org/privacy"',
+      'APP_TERMS_URL must not contain spaces, quotes, < > or backslashes (write a space as %20); got "https://example.org/terms of use"',
+    ]);
+  });
+
+  it('stops when a translation leaves a command out, naming the file and the key', async () => {
+    const appPackageDir = tempDir();
+    cpSync(APP, appPackageDir, { recursive: true });
+    const rest = { ...localizations.en };
+    delete rest['bots[0].commandLists[1].commands[0].title'];
+    writeFileSync(path.join(appPackageDir, 'en.json'), JSON.stringify(rest));
+    const build = buildAppPackage({ envName: 'local', processEnv: {}, appPackageDir, outDir: tempDir() });
+    await expect(build).rejects.toThrow(
+      'en.json: add "bots[0].commandLists[1].commands[0].title": Teams would show this command in bokmål',
+    );
   });
 
   it('parses KEY=VALUE env files with comments and quotes', () => {

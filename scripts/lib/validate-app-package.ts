@@ -59,6 +59,41 @@ export function findUnknownLocalizationKeys(manifest: unknown, localization: Rec
     .filter((key) => typeof lookup(key) !== 'string');
 }
 
+/**
+ * Why a page for the app's About tab (website, privacy, terms) cannot be
+ * used; undefined when it can. The schema only checks that it starts with
+ * http(s)://, so "http://…" and "https://" alone would reach the tenant.
+ */
+export function httpsPageProblem(value: string): string | undefined {
+  const example = 'such as https://kommune.no/personvern';
+  if (!/^https:\/\//i.test(value)) return `must start with https:// (Teams links only to https pages), ${example}`;
+  if (/[\s"'<>\\]/.test(value)) return 'must not contain spaces, quotes, < > or backslashes (write a space as %20)';
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(url.hostname))
+    return `must be a full https:// address with a host name, ${example}`;
+  if (url.username || url.password) return `must not have a user name before the host, ${example}`;
+  return undefined;
+}
+
+/**
+ * Command titles and descriptions in manifest.json that a translation file
+ * (nn.json, en.json) does not translate: Teams would show those in bokmål.
+ */
+export function findUntranslatedCommands(manifest: unknown, localization: Record<string, unknown>): string[] {
+  type Bots = { bots?: { commandLists?: { commands?: unknown[] }[] }[] };
+  const keys = ((manifest as Bots).bots ?? []).flatMap((bot, b) =>
+    (bot.commandLists ?? []).flatMap((list, l) =>
+      (list.commands ?? []).flatMap((_command, c) =>
+        ['title', 'description'].map((field) => `bots[${b}].commandLists[${l}].commands[${c}].${field}`),
+      ),
+    ),
+  );
+  return keys.filter((key) => {
+    const text = localization[key];
+    return typeof text !== 'string' || text.trim() === '';
+  });
+}
+
 /** Width and height of a PNG, read from its IHDR chunk; undefined if it is not a PNG. */
 export function pngSize(data: Buffer): { width: number; height: number } | undefined {
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
