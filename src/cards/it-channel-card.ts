@@ -8,6 +8,8 @@ export interface ItChannelCardContent {
   description: string;
   details: string;
   attachmentNames: string[];
+  /** Already cut to fit an earlier card (the text came back with «Behandlet»). */
+  shortened?: boolean;
 }
 
 export interface ItChannelCardInput {
@@ -28,18 +30,21 @@ export interface ItChannelCardInput {
 /**
  * Teams refuses a message over about 28 KB, and a refused card would leave IT
  * without the report. So each piece of user text gets a budget in bytes (as
- * sent: UTF-8 with JSON escapes), and the largest possible card stays near
- * 14 KB. Generous for Norwegian: 4,000 characters of «æøå» take 8,000 bytes.
+ * sent: UTF-8 with JSON escapes). The text goes twice, shown and in the
+ * «Behandlet» button, so the handled card still shows what IT read: the
+ * largest possible card stays under 20 KB. The longest description the form
+ * takes fits whole in Norwegian (4,000 characters, some of them æøå, are
+ * about 4,200 bytes); 4,000 Chinese characters (12,000 bytes) are cut.
  */
-export const CARD_TEXT_BUDGET = { description: 8000, details: 2000, attachmentNames: 1500, reportedBy: 300 } as const;
+export const CARD_TEXT_BUDGET = { description: 6000, details: 1500, attachmentNames: 1000, reportedBy: 300 } as const;
 
 /**
  * A report as IT sees it in their channel. User text goes into TextRuns,
  * which Teams never reads as markdown, so a pasted link or **bold** stays
  * plain text. Once handled, the «Behandlet» button gives way to a note.
- * The button carries only the reference and the two facts refleks never
- * stores (when it happened, who reported): the handled card is drawn again
- * from the outbox, so the card's size never doubles.
+ * The button carries the reference, who reported and the text as shown (all
+ * of it within the budgets below): the handled card is drawn again from the
+ * outbox, which has deleted the text by then, and must still show it.
  */
 export function itChannelCard(render: CardRenderer, t: Catalogue, input: ItChannelCardInput): AdaptiveCard {
   const c = t.reports.channel;
@@ -64,7 +69,7 @@ export function itChannelCard(render: CardRenderer, t: Catalogue, input: ItChann
     ? mail
       ? c.contentDeletedSeeMail
       : c.contentDeletedAskReporter
-    : pieces.some((piece) => piece.shortened)
+    : content.shortened || pieces.some((piece) => piece.shortened)
       ? mail
         ? c.shortenedSeeMail
         : c.shortenedAskReporter
@@ -78,6 +83,17 @@ export function itChannelCard(render: CardRenderer, t: Catalogue, input: ItChann
     handled: input.handledAt !== undefined,
     handledText: `${c.handled} · ${input.handledAt ?? ''}`,
     handledButton: c.handledButton,
-    actionData: { reference: input.reference, happenedAt: input.happenedAt ?? '', reportedBy },
+    // The outbox deletes the content on delivery: what IT read comes back with «Behandlet», so it stays on the card.
+    actionData: {
+      reference: input.reference,
+      happenedAt: input.happenedAt ?? '',
+      reportedBy,
+      ...(content && {
+        description: pieces[0]?.text ?? '',
+        details: pieces[1]?.text ?? '',
+        attachmentNames: pieces[2]?.text ?? '',
+        shortened: note !== '',
+      }),
+    },
   });
 }

@@ -42,7 +42,17 @@ const HAPPENED_AT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
 function factsFrom(turn: Turn): CardFacts {
   const data = turn.action?.data ?? {};
   const happenedAt = asText(data.happenedAt);
-  return { happenedAt: HAPPENED_AT.test(happenedAt) ? happenedAt : undefined, reportedBy: asText(data.reportedBy) };
+  const description = asText(data.description);
+  const details = asText(data.details);
+  const attachmentNames = asText(data.attachmentNames).split('\n').filter(Boolean);
+  // Cut again by the card when drawn: data made by hand cannot make the card too large.
+  const shown =
+    description || details || attachmentNames.length > 0 ? { description, details, attachmentNames } : undefined;
+  return {
+    happenedAt: HAPPENED_AT.test(happenedAt) ? happenedAt : undefined,
+    reportedBy: asText(data.reportedBy),
+    shown: shown && { ...shown, shortened: data.shortened === true },
+  };
 }
 
 /** The press came from the IT channel of its own tenant: the one set with «sett it-kanal», else IT_CHANNEL. */
