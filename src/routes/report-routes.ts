@@ -9,8 +9,8 @@ import type { NewReport } from '../reports/report-types';
 import { validateReportForm } from '../reports/validate-report-form';
 import { attachReportFiles } from './attach-report-files';
 import { matchCommand } from './match-command';
+import { isPersonalChat } from './personal-chat';
 
-const isPersonal = (turn: Turn) => turn.conversationType === undefined || turn.conversationType === 'personal';
 const isAction = (turn: Turn, name: string) =>
   (turn.kind === 'submit' || turn.kind === 'invoke') && turn.action?.name === name;
 
@@ -31,7 +31,7 @@ function formReply(ctx: RouteContext, values: ReportFormValues, errors: string[]
 export const openReportForm: Route = {
   name: 'report-open',
   select: (turn) =>
-    isPersonal(turn) &&
+    isPersonalChat(turn) &&
     ((turn.kind === 'message' && matchCommand(turn.text) === 'report') || isAction(turn, 'report-open')),
   async handle(turn, ctx) {
     const who = reporterOf(turn);
@@ -50,7 +50,7 @@ export const openReportForm: Route = {
  */
 export const submitReport: Route = {
   name: 'report-submit',
-  select: (turn) => isPersonal(turn) && isAction(turn, 'report-submit'),
+  select: (turn) => isPersonalChat(turn) && isAction(turn, 'report-submit'),
   async handle(turn, ctx) {
     const { services, language } = ctx;
     const t = textsFor(language, services.localRules);
