@@ -48,6 +48,7 @@ export function composeReports(wiring: ReportWiring): { services: ReportServices
   const requestMs = graph?.timeoutMs ?? 0;
   const worker = createReportWorker({
     outbox: stores.reportOutbox,
+    drafts: stores.reportDrafts,
     recipients: stores.recipients,
     itChannels: stores.itChannels,
     proactive: wiring.proactive,

@@ -1,5 +1,6 @@
 import { deliverReport } from './deliver-report';
 import { sendNotice } from './send-notice';
+import { DRAFT_TTL_MS } from './report-services';
 import type { ReportWorkerDeps } from './worker-deps';
 import type { Claim } from '../stores/report-outbox-store';
 import { newLeaseHolder } from '../domain/lease-holder';
@@ -56,6 +57,9 @@ export function createReportWorker(deps: ReportWorkerDeps): ReportWorker {
       lastPurge = now().getTime();
       const purged = await deps.outbox.purgeFinished(new Date(lastPurge - deps.retentionMs));
       if (purged > 0) deps.log.info({ purged }, 'old report metadata deleted');
+      // A form nobody sent keeps its screenshots only as long as it can still be sent.
+      const forms = await deps.drafts.purgeExpired(now(), DRAFT_TTL_MS);
+      if (forms > 0) deps.log.info({ purged: forms }, 'unsent Meld fra forms deleted');
     }
   }
 

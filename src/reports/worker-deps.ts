@@ -5,13 +5,15 @@ import type { ConversationAddress } from '../domain/conversation-address';
 import type { ProactiveSender } from '../domain/proactive';
 import type { Logger } from '../log/create-logger';
 import type { RecipientStore } from '../stores/recipient-store';
-import type { ItChannelStore, ReportOutboxStore } from '../stores/report-outbox-store';
+import type { ItChannelStore, ReportDraftStore, ReportOutboxStore } from '../stores/report-outbox-store';
 import type { MailSender, MemberLookup } from './delivery-ports';
 import type { RetryPolicy } from './retry-policy';
 
 /** What the outbox worker needs, built in the composition root. */
 export interface ReportWorkerDeps {
   outbox: ReportOutboxStore;
+  /** Forms opened and never sent: their files are deleted once the form has run out. */
+  drafts: ReportDraftStore;
   recipients: RecipientStore;
   itChannels: ItChannelStore;
   proactive: ProactiveSender;

@@ -93,6 +93,8 @@ export interface ReportDraftStore {
     file: ReportAttachment,
     maxBytes: number,
   ): Promise<'added' | 'too-big' | 'no-draft'>;
+  /** Deletes drafts (and their files) opened more than ttlMs before `now`: forms never sent. Returns how many. */
+  purgeExpired(now: Date, ttlMs: number): Promise<number>;
   /** Names a file that could not be attached, so IT can ask for it; false when no draft is open. */
   addMissingFile(tenantId: string, aadObjectId: string, now: Date, ttlMs: number, name: string): Promise<boolean>;
   discard(tenantId: string, aadObjectId: string): Promise<void>;

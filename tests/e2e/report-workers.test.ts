@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config/load-config';
 import { createGraphMailSender } from '../../src/graph/create-graph-mail-sender';
 import { CARDS_DIR } from '../../src/project-paths';
 import { createReportWorker } from '../../src/reports/report-worker';
+import { DRAFT_TTL_MS } from '../../src/reports/report-services';
 import { createSqliteStores, type Stores } from '../../src/stores/sqlite/create-sqlite-stores';
 import { createBotAuthentication } from '../../src/teams/create-bot-authentication';
 import { createMemberLookup } from '../../src/teams/create-member-lookup';
@@ -28,6 +29,7 @@ const auth = createBotAuthentication(loadConfig({}));
 function worker(stores: Stores, leaseMs = 10_000) {
   return createReportWorker({
     outbox: stores.reportOutbox,
+    drafts: stores.reportDrafts,
     recipients: stores.recipients,
     itChannels: stores.itChannels,
     proactive: createProactiveSender(auth, '', 2000),
@@ -117,5 +119,28 @@ describe('a slow but working Graph', () => {
     expect(subjects).toHaveLength(10);
     await one.health.close();
     await two.health.close();
+  });
+});
+
+describe('Meld fra forms nobody sent', () => {
+  it('are deleted with their files once they can no longer be sent', async () => {
+    const stores = createSqliteStores(newDataDir());
+    const file = { name: 'skjerm.png', contentType: 'image/png', contentBase64: 'aGVp', bytes: 3 };
+    const opened = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000);
+    // One form opened a minute ago, one left open three hours ago: only the second has run out (opened
+    // last, since opening a form also clears those that ran out, and nobody opens one after it here).
+    await stores.reportDrafts.open('t', 'busy', opened(0.02), DRAFT_TTL_MS);
+    await stores.reportDrafts.open('t', 'left', opened(3), DRAFT_TTL_MS);
+    await stores.reportDrafts.addFile('t', 'left', opened(3), DRAFT_TTL_MS, file, 1000);
+    const everOpen = (who: string) => stores.reportDrafts.get('t', who, new Date(), 24 * 3_600_000);
+    expect(await everOpen('left')).toBeDefined();
+    const w = worker(stores);
+    w.start();
+    const deadline = Date.now() + 5000;
+    while ((await everOpen('left')) && Date.now() < deadline) await pause(20);
+    await w.stop();
+    expect(await everOpen('left')).toBeUndefined();
+    expect(await everOpen('busy')).toBeDefined();
+    await stores.health.close();
   });
 });

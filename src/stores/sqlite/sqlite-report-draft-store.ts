@@ -14,7 +14,7 @@ export function createSqliteReportDraftStore(db: SqliteDatabase): ReportDraftSto
     INSERT INTO report_drafts (tenant_id, aad_object_id, opened_at, draft_json) VALUES (@tenantId, @aadObjectId, @openedAt, @draft)
     ON CONFLICT (tenant_id, aad_object_id) DO UPDATE SET opened_at = excluded.opened_at, draft_json = excluded.draft_json`);
   const remove = db.prepare('DELETE FROM report_drafts WHERE tenant_id = ? AND aad_object_id = ?');
-  // Drafts of other users that ran out are removed whenever anyone opens one: no stale files linger.
+  // Drafts that ran out: removed whenever anyone opens one, and by the report worker every hour.
   const expire = db.prepare('DELETE FROM report_drafts WHERE opened_at <= ?');
 
   function read(tenantId: string, aadObjectId: string, now: Date, ttlMs: number): ReportDraft | undefined {
@@ -55,6 +55,9 @@ export function createSqliteReportDraftStore(db: SqliteDatabase): ReportDraftSto
     open: async (...args) => open(...args),
     addFile: async (...args) => addFile(...args),
     addMissingFile: async (...args) => addMissingFile(...args),
+    async purgeExpired(now, ttlMs) {
+      return expire.run(new Date(now.getTime() - ttlMs).toISOString()).changes;
+    },
     async discard(tenantId, aadObjectId) {
       remove.run(tenantId, aadObjectId);
     },
