@@ -55,6 +55,22 @@ describe('files for Meld fra, with turns of the same user at the same time', () 
     expect([attachedNames(0), attachedNames(1)]).toEqual([[], []]);
   });
 
+  it('answers a question sent with a file when no form is open, and says how to send the file to IT', async () => {
+    service = await startChildService(env(newDataDir()));
+    const user = reporter(connector, 14);
+    await service.post(installActivity(user));
+    const sentBefore = connector.sent.length;
+    files.files.set('/mail.png', Buffer.from('a screenshot of an odd e-mail'));
+    const question = 'kan jeg bruke samme passord på jobb og privat?';
+    await service.post({ ...fileActivity(user, 'mail.png', files.url('mail.png')), text: question });
+    const replies = connector.sent.slice(sentBefore).map((s) => s.activity);
+    const card = (replies[0]?.attachments as { content: { body: { text?: string }[] } }[] | undefined)?.[0];
+    expect(card?.content.body.map((b) => b.text)).toContain('Fra temaet «Sterke passord»');
+    expect(replies[1]?.text).toBe(
+      'Vil du sende dette til IT? Skriv «meld fra» først, så legger jeg filen ved meldingen.',
+    );
+  });
+
   it('attaches a screenshot sent together with «meld fra»', async () => {
     service = await startChildService(env(newDataDir()));
     const user = reporter(connector, 13);
