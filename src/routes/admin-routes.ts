@@ -4,7 +4,9 @@ import { nudgeCard } from '../cards/theme-cards';
 import { isThemeId } from '../content/theme-library';
 import type { Turn, TurnResult } from '../domain/turn';
 import { personOf } from '../engagement/record-event';
-import { interpolate } from '../i18n/catalogue';
+import type { Language } from '../content/languages';
+import { interpolate, type Catalogue } from '../i18n/catalogue';
+import { formatNumber } from '../i18n/format-number';
 import { textsFor } from '../i18n/texts-for';
 import { matchCommand } from './match-command';
 import { parseAdminCommand } from './parse-admin-command';
@@ -17,6 +19,10 @@ const isAdmin = (turn: Turn, ctx: RouteContext) =>
   turn.aadObjectId !== undefined && ctx.services.adminIds.includes(turn.aadObjectId.toLowerCase());
 
 const text = (value: string): TurnResult => ({ replies: [{ kind: 'text', text: value }] });
+
+/** «Utsendingen har startet: 4 812 mottakere står i kø»: the count as the language writes it, in the right number. */
+export const sendStarted = (t: Catalogue, language: Language, queued: number): TurnResult =>
+  text(interpolate(t.admin.sendStarted, { queued, queuedText: formatNumber(queued, language) }));
 
 /** Admin commands answer everyone else with a polite refusal, never by acting. */
 export function adminRoute(name: string, select: (turn: Turn) => boolean, handle: Route['handle']): Route {
@@ -75,7 +81,7 @@ export const confirmSend = adminRoute(
     if (!isThemeId(theme)) return text(t.admin.unknownTheme);
     const { tenantId } = personOf(turn);
     const { queued } = await services.campaign.sendNow(theme, 'nudge', 'admin', turn.receivedAt, tenantId);
-    return text(interpolate(t.admin.sendStarted, { queued }));
+    return sendStarted(t, language, queued);
   },
 );
 

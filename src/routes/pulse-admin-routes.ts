@@ -4,9 +4,8 @@ import { localizePulse } from '../content/localize-pulse';
 import { isPulsePhase } from '../content/pulse-schema';
 import type { TurnResult } from '../domain/turn';
 import { personOf } from '../engagement/record-event';
-import { interpolate } from '../i18n/catalogue';
 import { textsFor } from '../i18n/texts-for';
-import { adminRoute } from './admin-routes';
+import { adminRoute, sendStarted } from './admin-routes';
 import { parsePulseCommand } from './parse-pulse-command';
 
 const text = (value: string): TurnResult => ({ replies: [{ kind: 'text', text: value }] });
@@ -44,6 +43,6 @@ export const confirmSendPulse = adminRoute(
     const phase = turn.action?.data.phase;
     if (!isPulsePhase(phase)) return text(t.pulse.admin.usage);
     const { queued } = await services.campaign.sendPulse(phase, 'admin', turn.receivedAt, personOf(turn).tenantId);
-    return text(interpolate(t.admin.sendStarted, { queued }));
+    return sendStarted(t, language, queued);
   },
 );

@@ -4,6 +4,7 @@ import { createThemeLibrary } from '../../src/content/theme-library';
 import { CATALOGUES, interpolate } from '../../src/i18n/catalogue';
 import { formatMegabytes, formatNumber, formatPercent } from '../../src/i18n/format-number';
 import { textsFor } from '../../src/i18n/texts-for';
+import { sendStarted } from '../../src/routes/admin-routes';
 import { render, themes } from '../support/content';
 
 /** The space Norwegian puts between thousands and before %: one that never breaks a line. */
@@ -21,14 +22,18 @@ describe('numbers as each language writes them', () => {
     expect(formatPercent(0.81, 'en')).toBe('81%');
   });
 
-  it('says «1 mottaker» and «2 mottakere»', () => {
-    const started = (language: 'nb' | 'nn' | 'en', queued: number) =>
-      interpolate(CATALOGUES[language].admin.sendStarted, { queued });
+  it('says «1 mottaker», «2 mottakere» and «4 812 mottakere»', () => {
+    const started = (language: 'nb' | 'nn' | 'en', queued: number) => {
+      const [reply] = sendStarted(CATALOGUES[language], language, queued).replies;
+      return reply?.kind === 'text' ? reply.text : '';
+    };
     expect(started('nb', 1)).toBe('Utsendingen har startet: 1 mottaker står i kø. Skriv «status» for å følge med.');
     expect(started('nb', 2)).toBe('Utsendingen har startet: 2 mottakere står i kø. Skriv «status» for å følge med.');
     expect(started('nn', 1)).toContain(': 1 mottakar står i kø.');
     expect(started('en', 1)).toContain(': 1 recipient is queued.');
     expect(started('en', 0)).toContain(': 0 recipients are queued.');
+    expect(started('nb', 4812)).toContain(`: 4${NBSP}812 mottakere står i kø.`);
+    expect(started('en', 4812)).toContain(': 4,812 recipients are queued.');
     expect(interpolate('{n|one|other}', {})).toBe('{n|one|other}');
   });
 
