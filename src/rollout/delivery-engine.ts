@@ -78,7 +78,9 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
       if (stopping || (await store.isCampaignPaused())) return;
       const tenants = await store.tenantsWithWork();
       if (tenants.length === 0) return;
-      // Every tenant's round ends before the run does, also when one fails.
+      // Every tenant's round ends before the run does, also when one fails. The next rounds start
+      // together: with one very large tenant in the same service, another tenant's retries wait
+      // for its round to end (fine for the usual one municipality per service; see the README).
       const results = await Promise.allSettled(tenants.map((tenant) => drainTenant(tenant)));
       const failure = results.find((r) => r.status === 'rejected');
       if (failure) throw failure.reason;

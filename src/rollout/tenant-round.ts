@@ -30,6 +30,8 @@ export interface RoundContext {
 export class LedgerWriteError extends Error {}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The longest single sleep while waiting for the bucket: stop() is answered within about this. */
+const WAIT_SLICE_MS = 250;
 /** A retry due sooner than this is waited for inside the round. */
 const NEAR_MS = 1000;
 
@@ -58,13 +60,17 @@ export async function runTenantRound(
   let ledgerFailed = false;
   let later: number | undefined;
 
-  /** Waits for the bucket's next token in slices, keeping the lease: a Retry-After may be longer than the lease. */
+  /**
+   * Waits for the bucket's next token in slices, keeping the lease: a Retry-After may be longer than
+   * the lease. False when the lease is lost or the engine is stopping: nothing new is sent then.
+   */
   async function tokenUnderLease(): Promise<boolean> {
     for (let wait = bucket.tryTake(); wait > 0; wait = bucket.tryTake()) {
-      await sleep(Math.min(wait, leaseTtlMs / 3));
+      if (ctx.stopping()) return false;
+      await sleep(Math.min(wait, WAIT_SLICE_MS, leaseTtlMs / 3));
       if (!(await lease.keepFor(renewBelowMs))) return false;
     }
-    return true;
+    return !ctx.stopping();
   }
 
   async function sendOne(row: ClaimedDelivery): Promise<void> {
@@ -91,14 +97,15 @@ export async function runTenantRound(
         await store.skipUnreachable(tenantId);
         const next = await store.nextAttemptAt(tenantId);
         // Backoff grows to 15 minutes: a far retry is left to a later round, so the lease
-        // is not held idle for hours and other tenants' new work is not kept waiting.
+        // is not held idle for hours.
         if (next !== undefined && next - clock() > NEAR_MS) later = next;
         if (next === undefined || later !== undefined) break;
         await sleep(Math.max(5, next - clock()));
         continue;
       }
       for (const row of batch) {
-        // Lease lost: the rest of the batch stays "sending" for whoever claims next.
+        // Lease lost or stopping: the rest of the batch stays "sending" for whoever claims next (at once
+        // after a stop, which gives the lease back).
         if (ledgerFailed || !(await tokenUnderLease()) || !(await lease.keepFor(sendWindowMs))) break;
         // Taken over while this sender waited, and perhaps already sent: not this sender's to send.
         if (!(await store.stillClaimed({ ...keyOf(row), holder }))) continue;

@@ -45,6 +45,22 @@ describe('the delivery engine', () => {
     expect(connector.attempts).toBe(4);
   });
 
+  it('stops at once during a long Retry-After, sending nothing more; the next sender carries on', async () => {
+    const f = await setUp(4, { SEND_CONCURRENCY: '1', ROLLOUT_LEASE_SECONDS: '30' });
+    connector.failures.push({ status: 429, code: 'Throttled', retryAfterSeconds: 4 });
+    await f.campaign.sendNow('lock-devices', 'nudge', 'cli', new Date());
+    while (connector.attempts === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const stopping = Date.now();
+    await f.engine.stop();
+    expect(Date.now() - stopping).toBeLessThan(1500);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(connector.sent).toHaveLength(0);
+    // The rows this sender had claimed are free at once: its lease was given back.
+    const next = alongside(f, { SEND_CONCURRENCY: '1' });
+    await next.campaign.idle();
+    expect(connector.sent).toHaveLength(4);
+  });
+
   it('retries 5xx and network-like failures with backoff and delivers once', async () => {
     const f = await setUp(2, { SEND_CONCURRENCY: '1' });
     connector.failures.push({ status: 503 }, { status: 500 }, { status: 412 }, { status: 504 });
