@@ -64,16 +64,12 @@ export function itChannelCard(render: CardRenderer, t: Catalogue, input: ItChann
       ]
     : [];
   const sections = pieces.filter((piece) => piece.text !== '').map(({ label, text }) => ({ label, text }));
-  const mail = input.fullText === 'mail';
-  const note = !content
-    ? mail
-      ? c.contentDeletedSeeMail
-      : c.contentDeletedAskReporter
-    : content.shortened || pieces.some((piece) => piece.shortened)
-      ? mail
-        ? c.shortenedSeeMail
-        : c.shortenedAskReporter
-      : '';
+  const rest =
+    input.fullText === 'mail'
+      ? { deleted: c.contentDeletedSeeMail, shortened: c.shortenedSeeMail }
+      : { deleted: c.contentDeletedAskReporter, shortened: c.shortenedAskReporter };
+  const shortened = content?.shortened || pieces.some((piece) => piece.shortened);
+  const note = !content ? rest.deleted : shortened ? rest.shortened : '';
   return render('it-channel-report', {
     title: input.kind === 'question' ? c.questionTitle : c.title,
     facts,
@@ -92,7 +88,7 @@ export function itChannelCard(render: CardRenderer, t: Catalogue, input: ItChann
         description: pieces[0]?.text ?? '',
         details: pieces[1]?.text ?? '',
         attachmentNames: pieces[2]?.text ?? '',
-        shortened: note !== '',
+        shortened,
       }),
     },
   });

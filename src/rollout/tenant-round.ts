@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../log/create-logger';
 import type { ProactiveSender } from '../domain/proactive';
 import type { Reply } from '../domain/turn';
@@ -29,7 +30,6 @@ export interface RoundContext {
 /** The ledger refused writes for a whole lease: the tenant stops until the next run. */
 export class LedgerWriteError extends Error {}
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The longest single sleep while waiting for the bucket: stop() is answered within about this. */
 const WAIT_SLICE_MS = 250;
 /** A retry due sooner than this is waited for inside the round. */

@@ -6,6 +6,7 @@ import { textsFor } from '../i18n/texts-for';
 import type { FetchedFile } from '../reports/delivery-ports';
 import { cleanFileName } from '../reports/escape-html';
 import { DRAFT_TTL_MS } from '../reports/report-services';
+import type { ReportDraft } from '../stores/report-outbox-store';
 
 /** 'off': the municipality takes no files with reports (MAX_ATTACHMENT_MB=0). */
 type Outcome = 'added' | 'too-big' | 'off' | 'failed' | 'no-draft';
@@ -19,10 +20,15 @@ interface Reporter {
  * atomic step: two files dropped at once both stay, and a file that arrives
  * after the report was sent goes nowhere rather than into a later report.
  */
-async function attachOne(who: Reporter, file: IncomingFile, at: Date, ctx: RouteContext): Promise<Outcome> {
+async function attachOne(
+  who: Reporter,
+  draft: ReportDraft | undefined,
+  file: IncomingFile,
+  at: Date,
+  ctx: RouteContext,
+): Promise<Outcome> {
   const { drafts, files, maxAttachmentBytes } = ctx.services.reports;
   const { tenantId, aadObjectId } = who;
-  const draft = await drafts.get(tenantId, aadObjectId, at, DRAFT_TTL_MS);
   if (!draft) return 'no-draft';
   const name = cleanFileName(file.name);
   if (maxAttachmentBytes === 0) {
@@ -54,7 +60,6 @@ export async function attachReportFiles(
   ctx: RouteContext,
 ): Promise<string[] | undefined> {
   const { services, language } = ctx;
-  if (!(await services.reports.drafts.get(who.tenantId, who.aadObjectId, at, DRAFT_TTL_MS))) return undefined;
   const t = textsFor(language, services.localRules);
   const maxMb = formatMegabytes(services.reports.maxAttachmentBytes, language);
   const texts: Record<Outcome, string> = {
@@ -67,7 +72,10 @@ export async function attachReportFiles(
   const notes: string[] = [];
   // One after the other: the room left for the next file depends on the one before.
   for (const file of files) {
-    const outcome = await attachOne(who, file, at, ctx);
+    // Read again for each file: the room left, and whether the form was sent meanwhile.
+    const draft = await services.reports.drafts.get(who.tenantId, who.aadObjectId, at, DRAFT_TTL_MS);
+    if (!draft && notes.length === 0) return undefined;
+    const outcome = await attachOne(who, draft, file, at, ctx);
     notes.push(interpolate(texts[outcome], { name: cleanFileName(file.name), maxMb }));
   }
   return notes;
