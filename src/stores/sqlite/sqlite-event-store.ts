@@ -1,6 +1,7 @@
 import { isThemeId } from '../../content/theme-library';
 import { NOT_TAKING_PART, type EventType, type RecordPolicy, type UsageEvent } from '../../engagement/usage-event';
 import type { EventStore, PersonalDataStore, ThemeFact } from '../event-store';
+import { commitTogether } from './commit-together';
 import type { SqliteDatabase } from './open-sqlite';
 import { createSqliteEffectFacts } from './sqlite-effect-facts';
 
@@ -77,12 +78,14 @@ export function createSqliteEventStore(db: SqliteDatabase): EventStore {
     append(event);
     return true;
   });
+  // Plain appends (a question, a 👍) are the writes on every turn: they are committed together.
+  const appendSoon = commitTogether(db, append);
 
   return {
     ...createSqliteEffectFacts(db),
     async record(event, policy) {
       if (policy !== 'append') return recordOnce(event, policy);
-      append(event);
+      await appendSoon(event);
       return true;
     },
     async listFor(tenantId, pseudonym) {
