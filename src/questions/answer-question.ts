@@ -3,15 +3,21 @@ import type { LocalRules } from '../content/local-rules-schema';
 import { createThemeLibrary, type ThemeLibrary } from '../content/theme-library';
 import type { Theme } from '../content/theme-schema';
 import { buildQuestionIndex, type FaqRef } from './build-index';
-import { ASKED_AS_WRITTEN, chooseFaq, closestThemes, neighbourFaq, relatedFaqIds } from './choose-answer';
+import {
+  ANSWER_THRESHOLD,
+  ASKED_AS_WRITTEN,
+  chooseFaq,
+  closestThemes,
+  neighbourFaq,
+  relatedFaqIds,
+} from './choose-answer';
+import { detectAsks } from './detect-asks';
 import { detectLanguage, replyLanguage, type DetectedLanguage } from './detect-language';
 import { detectUrgent } from './detect-urgent';
 import type { AnswerKind, QuestionAnswerer, RelatedQuestion } from './question-answer';
 import { createFaqScorer, type FaqScore, type ScoredQuestion } from './score-faqs';
 import type { StemmerLanguage } from './stemmers';
 
-/** From this share of the question covered, the best entry answers it. */
-const ANSWER_THRESHOLD = 0.5;
 /**
  * A question that names only a device or channel (phone, PC, e-mail) and no
  * security topic must fit an entry this well: «how do I change the ringtone
@@ -100,7 +106,9 @@ export function createQuestionAnswerer(
       const scored = scoreFaqs(question, stemmersFor(detected));
       const ranked = scored.faqs;
       const chosen = pickedScore(ranked, picked, language);
-      const best = chosen ?? answerableInTheme(ranked, chooseFaq(ranked, preferredThemeIds, scored.namedThemes));
+      const best =
+        chosen ??
+        answerableInTheme(ranked, chooseFaq(ranked, preferredThemeIds, scored.namedThemes, detectAsks(question)));
       const kind = chosen ? 'answer' : kindOf(best, scored);
       const base = {
         question,

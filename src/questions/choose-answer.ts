@@ -19,6 +19,14 @@ const NEIGHBOUR_SHARE = 0.8;
  */
 export const ASKED_AS_WRITTEN = 0.9;
 const MAX_TOPICS = 3;
+/**
+ * A theme the question's own ask points to («who do I tell?») answers when it
+ * scores at least this share of the best: the ask says what the person wants
+ * to know, the topic words only what it is about.
+ */
+const ASKED_SHARE = 0.7;
+/** From this share of the question covered, an entry answers it. */
+export const ANSWER_THRESHOLD = 0.5;
 
 /** The best entry of each theme, best theme first. */
 export function bestPerTheme(ranked: readonly FaqScore[]): FaqScore[] {
@@ -37,6 +45,7 @@ export function chooseFaq(
   ranked: readonly FaqScore[],
   preferred: readonly ThemeId[] = [],
   named: ReadonlySet<ThemeId> = new Set(),
+  asked: ReadonlySet<ThemeId> = new Set(),
 ): FaqScore | undefined {
   const themes = bestPerTheme(ranked);
   const top = themes[0];
@@ -46,7 +55,13 @@ export function chooseFaq(
     const match = close.find((faq) => faq.theme === id);
     if (match) return match;
   }
-  if (named.has(top.theme) || top.variantCovered >= ASKED_AS_WRITTEN) return top;
+  if (top.variantCovered >= ASKED_AS_WRITTEN || asked.has(top.theme)) return top;
+  // Only an entry that can answer: a «not sure» reply is no better an answer to «who do I tell?».
+  const askedClose = themes.find(
+    (faq) => asked.has(faq.theme) && faq.rank >= top.rank * ASKED_SHARE && faq.score >= ANSWER_THRESHOLD,
+  );
+  if (askedClose) return askedClose;
+  if (named.has(top.theme)) return top;
   const namedClose = themes.filter((faq) => named.has(faq.theme) && faq.rank >= top.rank * NAMED_CLOSE_SHARE);
   return namedClose.length === 1 ? (namedClose[0] ?? top) : top;
 }

@@ -79,6 +79,8 @@ describe('answer quality', () => {
     'blind-set-18.jsonl': { accuracy: 0.71, reachable: 0.87, rejection: 0.83 },
     'blind-set-19.jsonl': { accuracy: 0.82, reachable: 0.88, rejection: 0.91 },
     'blind-set-20.jsonl': { accuracy: 0.71, reachable: 0.85, rejection: 0.83 },
+    'blind-set-21.jsonl': { accuracy: 0.82, reachable: 0.9, rejection: 0.83 },
+    'blind-set-22.jsonl': { accuracy: 0.75, reachable: 0.89, rejection: 0.83 },
   };
 
   it.each(BLIND_SETS)('keeps its figures on the blind set %s', (file) => {

@@ -1,4 +1,5 @@
 import { chooseFaq } from '../../../src/questions/choose-answer';
+import { detectAsks } from '../../../src/questions/detect-asks';
 import type { FaqScore } from '../../../src/questions/score-faqs';
 import { LANGUAGES } from '../../../src/content/languages';
 import { answerer, answererWithRules, ask, library } from '../../support/questions';
@@ -225,6 +226,49 @@ describe('two themes that answer equally well', () => {
     expect(
       chooseFaq([faq('remote-and-travel', 0.8), faq('lock-devices', 0.6)], [], new Set(['lock-devices']))?.theme,
     ).toBe('remote-and-travel');
+  });
+
+  it('go to the theme the question asks for when it can answer and is within 0.7 of the best', () => {
+    const ranked = [faq('login-via-links', 0.85), faq('report-it', 0.6), faq('passwords', 0.55)];
+    const asked = new Set(['report-it'] as const);
+    expect(chooseFaq(ranked, [], new Set(['login-via-links', 'report-it']), asked)?.theme).toBe('report-it');
+    // Too far behind, unable to answer (a «not sure» is no answer to «who do I tell?»), or the best asked as written.
+    expect(chooseFaq([faq('login-via-links', 0.85), faq('report-it', 0.55)], [], new Set(), asked)?.theme).toBe(
+      'login-via-links',
+    );
+    const weak = [faq('login-via-links', 0.6), { ...faq('report-it', 0.45), rank: 0.5 }];
+    expect(chooseFaq(weak, [], new Set(), asked)?.theme).toBe('login-via-links');
+    const asWritten = [{ ...faq('login-via-links', 0.9), variantCovered: 0.95 }, faq('report-it', 0.8)];
+    expect(chooseFaq(asWritten, [], new Set(), asked)?.theme).toBe('login-via-links');
+    // The theme the user received last still comes first.
+    expect(chooseFaq(ranked, ['passwords'], new Set(), asked)?.theme).toBe('report-it');
+    expect(chooseFaq([faq('passwords', 0.8), faq('report-it', 0.75)], ['passwords'], new Set(), asked)?.theme).toBe(
+      'passwords',
+    );
+  });
+
+  it.each([
+    ['hvem melder jeg fra til hvis jeg har trykket på en rar lenke', 'report-it'],
+    ['kven skal eg eigentleg seie frå til no?', 'report-it'],
+    ['I clicked it but closed the page, do I still need to tell anyone?', 'report-it'],
+    ['Får jeg kjeft hvis jeg sier at jeg klikket?', 'report-it'],
+    ['Where should I save the photos from the trip?', 'data-storage'],
+    ['kvar skal bileta liggje no?', 'data-storage'],
+  ])('read what «%s» asks for: %s', (question, theme) => {
+    expect([...detectAsks(question)]).toEqual([theme]);
+  });
+
+  it.each([
+    'Jeg klikket på en lenke i en rar e-post, hva gjør jeg?',
+    'Can I reply with the special needs report attached?',
+    'hvor lang må passordfrasen være?',
+  ])('find no ask in «%s»', (question) => {
+    expect(detectAsks(question).size).toBe(0);
+  });
+
+  it('answer «who do I tell?» after a phishing link from «Meld fra», and «where do I save the photos?» from storage', () => {
+    expect(ask('hvem melder jeg fra til hvis jeg har klikket på en rar lenke').theme).toBe('report-it');
+    expect(ask('Where should I save the photos from the kindergarten trip?').theme).toBe('data-storage');
   });
 
   it('answer «må jeg låse når jeg henter kaffe» from locking, not from the home office', () => {
