@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * The ledger is local, so a write that fails (SQLITE_BUSY after the busy
  * timeout, a full disk) is likely to work a moment later: try again, with
  * backoff from 50 ms to 1 s, for up to `budgetMs`; then give the error up.
+ * Also used for deleting a sent reminder, in the same database.
  */
 export async function retryLedgerWrite<T>(
   write: () => Promise<T>,

@@ -7,6 +7,7 @@ import type { ConversationAddress } from '../../src/domain/conversation-address'
 import { createReminderScheduler, type ReminderScheduler } from '../../src/engagement/reminders/reminder-scheduler';
 import { createLogger } from '../../src/log/create-logger';
 import { sendRetryBudget } from '../../src/rollout/retry-budget';
+import type { ReminderStore } from '../../src/stores/reminder-store';
 import { createSqliteStores, type Stores } from '../../src/stores/sqlite/create-sqlite-stores';
 import { createBotAuthentication } from '../../src/teams/create-bot-authentication';
 import { createProactiveSender } from '../../src/teams/create-proactive-sender';
@@ -24,6 +25,10 @@ export interface SchedulerOptions {
   env?: Record<string, string>;
   /** How long one send may take before it counts as a timeout. */
   sendTimeoutMs?: number;
+  /** How long a refused delete after a send is tried again (a lease in the service). */
+  writeRetryMs?: number;
+  /** Wraps the real store the scheduler uses, e.g. to make a write slow; `stores.reminders` stays the real one. */
+  wrapReminders?: (real: ReminderStore) => ReminderStore;
 }
 
 /** One test's scheduler, stores and clock; fields are replaced before each test. */
@@ -58,7 +63,7 @@ export function useReminderScheduler(connector: ConnectorStandIn, options: Sched
     const config = loadConfig(options.env ?? {});
     f.stores = createSqliteStores(f.dataDir);
     f.scheduler = createReminderScheduler({
-      reminders: f.stores.reminders,
+      reminders: options.wrapReminders?.(f.stores.reminders) ?? f.stores.reminders,
       recipients: f.stores.recipients,
       proactive: createProactiveSender(createBotAuthentication(config), '', options.sendTimeoutMs ?? 2000),
       themes: library,
@@ -66,6 +71,7 @@ export function useReminderScheduler(connector: ConnectorStandIn, options: Sched
       localRules: {},
       retry: sendRetryBudget(config.campaign),
       intervalMs: 60_000,
+      writeRetryMs: options.writeRetryMs,
       log: createLogger('info', f.logs),
       clock: () => (f.now = new Date(f.now.getTime() + f.tickMs)),
     });

@@ -6,6 +6,7 @@ import type { ProactiveSender } from '../../domain/proactive';
 import { resolveLanguage } from '../../i18n/resolve-language';
 import { textsFor } from '../../i18n/texts-for';
 import type { Logger } from '../../log/create-logger';
+import { retryLedgerWrite } from '../../rollout/ledger-write';
 import { decideDelivery, type RetryBudget } from '../../rollout/retry-budget';
 import type { RecipientStore } from '../../stores/recipient-store';
 import type { ClaimedReminder, ReminderStore } from '../../stores/reminder-store';
@@ -20,11 +21,17 @@ export interface ReminderSendDeps {
   localRules: LocalRules;
   /** The rollout's budget (SEND_RETRY_SECONDS, SEND_GIVE_UP_HOURS): a reminder is not lost to an outage either. */
   retry: RetryBudget;
+  /** How long the delete after a send is tried again while the store refuses it (the scheduler's lease). */
+  writeRetryMs: number;
   log: Logger;
 }
 
-/** The Bot Connector asked for a pause (429): the sender waits this long before the next send. */
-export type SendResult = { throttleMs?: number };
+/**
+ * `throttleMs`: the Bot Connector asked for a pause (429), the sender waits
+ * this long before the next send. `unrecorded`: sent, but the row could not
+ * be deleted; the caller must not send it again.
+ */
+export type SendResult = { throttleMs?: number; unrecorded?: true };
 
 /**
  * One attempt at one claimed reminder, in the user's language at sending
@@ -39,6 +46,10 @@ export type SendResult = { throttleMs?: number };
  * start-up) may meet a connector outage too, and would then get few retries
  * or none. The user asked for it; late is better than lost, and the card says
  * why it came.
+ *
+ * Only a refused delete after a send is handled here, since that is the one
+ * that would send a message twice. Any other store error is thrown: no send
+ * is known to have arrived, so the reminder is tried again when its lease runs out.
  */
 export async function sendReminder(deps: ReminderSendDeps, claim: ClaimedReminder, now: Date): Promise<SendResult> {
   const { tenantId, aadObjectId, themeId } = claim;
@@ -58,9 +69,16 @@ export async function sendReminder(deps: ReminderSendDeps, claim: ClaimedReminde
 
   if (decision.action === 'sent') {
     const lateMs = Math.max(0, now.getTime() - claim.dueAt.getTime());
-    const finished = await deps.reminders.finish(claim);
-    deps.log.info({ ...fields, outcome: 'sent', lateMs, finished }, 'reminder sent');
-    return {};
+    try {
+      // As the rollout's ledger: a refused write (SQLITE_BUSY, a full disk) usually works a moment later.
+      const finished = await retryLedgerWrite(() => deps.reminders.finish(claim), deps.writeRetryMs);
+      deps.log.info({ ...fields, outcome: 'sent', lateMs, finished }, 'reminder sent');
+      return {};
+    } catch (error) {
+      const err = { message: (error as Error).message };
+      deps.log.error({ ...fields, outcome: 'sent', lateMs, err }, 'reminder sent but not recorded; not sent again');
+      return { unrecorded: true };
+    }
   }
   if (decision.action === 'retry') {
     await deps.reminders.retry(claim, new Date(now.getTime() + decision.delayMs), decision.countsAsAttempt, now);
