@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
+import { LedgerWriteError } from '../../src/rollout/tenant-round';
+import { OTHER_TENANT, TENANT } from '../support/activities';
 import { useConnectorStandIn } from '../support/connector-stand-in';
-import { recipientId, useTestRollouts } from '../support/rollout-fixture';
+import { addRecipients, recipientId, useTestRollouts } from '../support/rollout-fixture';
 
 const connector = useConnectorStandIn();
 
@@ -9,11 +11,13 @@ const { setUp, alongside } = useTestRollouts(connector);
 
 /**
  * A real SQLite error on the ledger write after a send (as SQLITE_BUSY or a
- * full disk would give), made by a trigger from a second connection.
+ * full disk would give), made by a trigger from a second connection; with
+ * `tenantId`, for that tenant's rows only.
  */
-function refuseSentRecords(dataDir: string) {
+function refuseSentRecords(dataDir: string, tenantId?: string) {
   const db = new Database(path.join(dataDir, 'refleks.db'));
-  db.exec(`CREATE TRIGGER refuse_sent BEFORE UPDATE OF status ON deliveries WHEN NEW.status = 'sent'
+  const only = tenantId ? ` AND NEW.tenant_id = '${tenantId}'` : '';
+  db.exec(`CREATE TRIGGER refuse_sent BEFORE UPDATE OF status ON deliveries WHEN NEW.status = 'sent'${only}
            BEGIN SELECT RAISE(ABORT, 'ledger refuses writes (test)'); END`);
   return () => (db.exec('DROP TRIGGER refuse_sent'), db.close());
 }
@@ -64,6 +68,24 @@ describe('a ledger write that fails after a send', () => {
     await f.campaign.idle();
     expect(perConversation()).toEqual([1, 1, 1]);
     expect((await f.stores.deliveries.counts()).get(id)).toMatchObject({ sent: 3, sending: 0, pending: 0 });
+  });
+
+  // Before: the failing tenant ended the run for every tenant, leaving the others' retries for the next one.
+  it('stops only that tenant: the others go on, retries too, and the run then ends with the failure', async () => {
+    // A 503 is retried after 1.25–2.5 s; the failing tenant gives up after a lease (2 s).
+    const f = await setUp(3, { SEND_CONCURRENCY: '1', SEND_RETRY_SECONDS: '2.5' });
+    await addRecipients(f.stores, connector.url, 1, OTHER_TENANT);
+    connector.conversationFailures.set(`a:${OTHER_TENANT}:${recipientId(0)}`, [{ status: 503 }]);
+    const allow = refuseSentRecords(f.dataDir, TENANT);
+    const { id } = await f.campaign.sendNow('passwords', 'nudge', 'cli', new Date());
+    await expect(f.engine.drain()).rejects.toThrow(LedgerWriteError);
+    expect((await f.stores.deliveries.counts(OTHER_TENANT)).get(id)).toMatchObject({ sent: 1, pending: 0 });
+    expect((await f.stores.deliveries.counts(TENANT)).get(id)).toMatchObject({ sent: 0 });
+    allow();
+    // The next run carries on with the stopped tenant.
+    await f.engine.drain();
+    expect(perConversation()).toEqual([1, 1, 1, 1]);
+    expect((await f.stores.deliveries.counts(TENANT)).get(id)).toMatchObject({ sent: 3, sending: 0, pending: 0 });
   });
 
   it('is resent by another sender only for the sends that could not be recorded (at most SEND_CONCURRENCY)', async () => {
