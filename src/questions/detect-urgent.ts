@@ -1,5 +1,6 @@
 import urgent from './lexicon/urgent-phrases.json';
 import { foldLetters, splitWords } from './normalise-text';
+import { memoiseWord } from './memoise-word';
 import { createStem } from './stemmers';
 
 /** Something that has already happened and needs steps now, not an explanation. */
@@ -16,12 +17,13 @@ const PLACE_AFTER_OBJECT = 3;
 const MIN_COMPOUND_OBJECT = 4;
 
 const stems = [createStem('norwegian'), createStem('english')];
-const formsOf = (word: string) => new Set([word, ...stems.map((stem) => stem(word))]);
+const formsOf = memoiseWord((word: string): ReadonlySet<string> => new Set([word, ...stems.map((stem) => stem(word))]));
 
 interface Rule {
   situation: UrgentSituation;
-  actions: string[][];
-  objects: Set<string>[][];
+  /** The action phrases by their first word: a question's word is looked up, not compared with every phrase. */
+  actions: ReadonlyMap<string, string[][]>;
+  objects: ReadonlySet<string>[][];
   needsPlace: boolean;
 }
 
@@ -30,16 +32,21 @@ const words = (text: string) => splitWords(text).map(foldLetters);
 const NEGATIONS = new Set(urgent.negations.flatMap(words));
 const RECEIVED = new Set(urgent.receivedMarkers.flatMap(words));
 const PLACES = new Set(urgent.places.flatMap(words));
+function byFirstWord(phrases: string[][]): Map<string, string[][]> {
+  const map = new Map<string, string[][]>();
+  for (const phrase of phrases) map.set(phrase[0] ?? '', [...(map.get(phrase[0] ?? '') ?? []), phrase]);
+  return map;
+}
 const RULES: Rule[] = urgent.situations.flatMap((entry) =>
   entry.rules.map((rule) => ({
     situation: entry.situation as UrgentSituation,
-    actions: rule.actions.map(words),
+    actions: byFirstWord(rule.actions.map(words)),
     objects: rule.objects.map((object) => words(object).map(formsOf)),
     needsPlace: 'needsPlace' in rule && rule.needsPlace === true,
   })),
 );
 
-function wordMatches(word: string, object: Set<string>): boolean {
+function wordMatches(word: string, object: ReadonlySet<string>): boolean {
   for (const form of formsOf(word)) {
     if (object.has(form)) return true;
     for (const target of object) if (target.length >= MIN_COMPOUND_OBJECT && form.endsWith(target)) return true;
@@ -49,12 +56,12 @@ function wordMatches(word: string, object: Set<string>): boolean {
 
 const phraseAt = (tokens: string[], start: number, phrase: string[]) =>
   phrase.every((word, offset) => tokens[start + offset] === word);
-const objectAt = (tokens: string[], start: number, object: Set<string>[]) =>
+const objectAt = (tokens: string[], start: number, object: ReadonlySet<string>[]) =>
   object.every((forms, offset) => start + offset < tokens.length && wordMatches(tokens[start + offset] ?? '', forms));
 
 function matchesRule(tokens: string[], raw: string[], rule: Rule): boolean {
   for (let i = 0; i < tokens.length; i++) {
-    const action = rule.actions.find((phrase) => phraseAt(tokens, i, phrase));
+    const action = rule.actions.get(tokens[i] ?? '')?.find((phrase) => phraseAt(tokens, i, phrase));
     if (!action) continue;
     const end = i + action.length;
     // "klikket aldri", "har aldri gitt passordet": negated; "glemte å låse": something else.
