@@ -3,8 +3,9 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { UsageEvent } from '../../src/engagement/usage-event';
 import { commitTogether } from '../../src/stores/sqlite/commit-together';
+import { createSqliteStores } from '../../src/stores/sqlite/create-sqlite-stores';
 import { openSqlite, type SqliteDatabase } from '../../src/stores/sqlite/open-sqlite';
-import { createSqliteEventStore } from '../../src/stores/sqlite/sqlite-event-store';
+import { createSqliteEventStore, createSqlitePersonalDataStore } from '../../src/stores/sqlite/sqlite-event-store';
 import { newDataDir } from '../support/test-service';
 
 const question = (pseudonym: string): UsageEvent => ({
@@ -94,5 +95,45 @@ describe('events committed together', () => {
     locker.close();
     await events.record(question('p3'), 'append');
     expect(committed()).toEqual(['p3']);
+  });
+  it('fails the whole batch at once when the database refuses it, without trying each row again', async () => {
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    let writes = 0;
+    const write = commitTogether(db, () => {
+      writes += 1;
+      throw busy;
+    });
+    const results = await Promise.allSettled([write('p1'), write('p2'), write('p3')]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    // One try for the batch: each try waits out the busy timeout while the whole server waits.
+    expect(writes).toBe(1);
+  });
+
+  it('writes a waiting event before «slett mine data» erases the person, so none outlives the erasure', async () => {
+    const events = createSqliteEventStore(db);
+    const recorded = events.record(question('p1'), 'append');
+    await createSqlitePersonalDataStore(db).erase('tenant-a', 'aad-1', 'p1');
+    await recorded;
+    expect(committed()).toEqual([]);
+  });
+
+  it('lets «mine data» see an event that is still waiting', async () => {
+    const events = createSqliteEventStore(db);
+    const recorded = events.record(question('p1'), 'append');
+    expect((await events.listFor('tenant-a', 'p1')).map((e) => e.type)).toEqual(['question-asked']);
+    await recorded;
+  });
+});
+
+describe('closing the embedded store', () => {
+  it('writes the events still waiting before the database closes', async () => {
+    const dataDir = newDataDir();
+    const stores = createSqliteStores(dataDir);
+    const recorded = stores.events.record(question('p1'), 'append');
+    await stores.health.close();
+    await expect(recorded).resolves.toBe(true);
+    const reopened = new Database(path.join(dataDir, 'refleks.db'), { readonly: true });
+    expect(reopened.prepare('SELECT pseudonym FROM events').all()).toEqual([{ pseudonym: 'p1' }]);
+    reopened.close();
   });
 });

@@ -6,6 +6,24 @@ interface Waiting<T> {
   reject(error: unknown): void;
 }
 
+/** Each database's batches not written yet, so whatever must see every row can write them first. */
+const pendingBatches = new WeakMap<SqliteDatabase, Set<() => void>>();
+
+/**
+ * Writes what is waiting to be committed together, at once. Call before
+ * anything that must see or remove every row written so far: erasing a
+ * person's data, listing their events, purging, closing the database.
+ */
+export function flushPending(db: SqliteDatabase): void {
+  for (const flush of pendingBatches.get(db) ?? []) flush();
+}
+
+/** An error of one row (a constraint, a value SQLite cannot bind), not of the database (busy, closed, full). */
+const failsAlone = (error: unknown) =>
+  error instanceof TypeError ||
+  error instanceof RangeError ||
+  String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT');
+
 /**
  * Group commit: rows written in the same turn of the event loop go into one
  * transaction, written once the turn's other callbacks have run. Every
@@ -14,13 +32,16 @@ interface Waiting<T> {
  * to the WAL), so one commit for all of them costs about half as much per row.
  *
  * A caller's promise settles only after its row is committed, so a reply that
- * waits for it still follows the commit and a crash loses nothing. When the
- * shared transaction fails, each row is tried again on its own: a row that
- * cannot be stored fails alone, and the others are stored.
+ * waits for it still follows the commit: a crash of the process loses nothing.
+ * When one row cannot be stored, the others are written on their own and only
+ * that row fails. When the database refuses the write (busy past the busy
+ * timeout, closed, full), the whole batch fails at once.
  */
 export function commitTogether<T>(db: SqliteDatabase, write: (item: T) => void): (item: T) => Promise<void> {
   let waiting: Waiting<T>[] = [];
   const writeAll = db.transaction((batch: readonly Waiting<T>[]) => batch.forEach((entry) => write(entry.item)));
+  const flushes = pendingBatches.get(db) ?? new Set();
+  pendingBatches.set(db, flushes);
 
   const settle = (entry: Waiting<T>, writeIt: () => void) => {
     try {
@@ -34,14 +55,17 @@ export function commitTogether<T>(db: SqliteDatabase, write: (item: T) => void):
   function commit(): void {
     const batch = waiting;
     waiting = [];
+    if (batch.length === 0) return; // flushed early
     try {
       writeAll(batch);
-    } catch {
-      for (const entry of batch) settle(entry, () => write(entry.item));
+    } catch (error) {
+      if (!failsAlone(error)) for (const entry of batch) entry.reject(error);
+      else for (const entry of batch) settle(entry, () => write(entry.item));
       return;
     }
     for (const entry of batch) entry.resolve();
   }
+  flushes.add(commit);
 
   return (item) =>
     new Promise<void>((resolve, reject) => {

@@ -1,4 +1,5 @@
 import type { DeliveryStore } from '../delivery-store';
+import { flushPending } from './commit-together';
 import type { EventStore, PersonalDataStore } from '../event-store';
 import type { RecipientStore, StorageHealth } from '../recipient-store';
 import type { ReminderStore } from '../reminder-store';
@@ -45,7 +46,9 @@ export function createSqliteStores(dataDir: string): Stores {
         }
       },
       async close() {
-        if (db.open) db.close();
+        if (!db.open) return;
+        flushPending(db); // events of the last turns, still waiting to be committed together
+        db.close();
       },
     },
   };

@@ -1,7 +1,7 @@
 import { isThemeId } from '../../content/theme-library';
 import { NOT_TAKING_PART, type EventType, type RecordPolicy, type UsageEvent } from '../../engagement/usage-event';
 import type { EventStore, PersonalDataStore, ThemeFact } from '../event-store';
-import { commitTogether } from './commit-together';
+import { commitTogether, flushPending } from './commit-together';
 import type { SqliteDatabase } from './open-sqlite';
 import { createSqliteEffectFacts } from './sqlite-effect-facts';
 
@@ -84,14 +84,19 @@ export function createSqliteEventStore(db: SqliteDatabase): EventStore {
   return {
     ...createSqliteEffectFacts(db),
     async record(event, policy) {
-      if (policy !== 'append') return recordOnce(event, policy);
+      if (policy !== 'append') {
+        flushPending(db); // «first» must see an earlier event that is still waiting
+        return recordOnce(event, policy);
+      }
       await appendSoon(event);
       return true;
     },
     async listFor(tenantId, pseudonym) {
+      flushPending(db);
       return (listFor.all(tenantId, pseudonym) as EventRow[]).map(toEvent);
     },
     async purgeBefore(cutoff) {
+      flushPending(db);
       return purge.run(cutoff.toISOString()).changes;
     },
     async themeFacts() {
@@ -143,6 +148,7 @@ export function createSqlitePersonalDataStore(db: SqliteDatabase): PersonalDataS
   });
   return {
     async erase(tenantId, aadObjectId, pseudonym) {
+      flushPending(db); // an event still waiting to be written would outlive the erasure
       erase({ tenantId, aadObjectId, pseudonym });
     },
     async purgeInactive(cutoff) {
