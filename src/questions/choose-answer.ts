@@ -1,4 +1,5 @@
 import type { ThemeId } from '../content/theme-schema';
+import type { AskedTheme } from './detect-asks';
 import type { FaqScore } from './score-faqs';
 
 /** Themes within this share of the best score count as a tie, broken by what the user received last. */
@@ -45,7 +46,7 @@ export function chooseFaq(
   ranked: readonly FaqScore[],
   preferred: readonly ThemeId[] = [],
   named: ReadonlySet<ThemeId> = new Set(),
-  asked: ReadonlySet<ThemeId> = new Set(),
+  asked: readonly AskedTheme[] = [],
 ): FaqScore | undefined {
   const themes = bestPerTheme(ranked);
   const top = themes[0];
@@ -55,10 +56,12 @@ export function chooseFaq(
     const match = close.find((faq) => faq.theme === id);
     if (match) return match;
   }
-  if (top.variantCovered >= ASKED_AS_WRITTEN || asked.has(top.theme)) return top;
-  // Only an entry that can answer: a «not sure» reply is no better an answer to «who do I tell?».
+  if (top.variantCovered >= ASKED_AS_WRITTEN) return top;
+  // Only over the theme it is easily mixed up with, and only an entry that can answer: a «not sure»
+  // reply is no better an answer to «who do I tell?».
+  const ask = asked.find((candidate) => candidate.over.includes(top.theme));
   const askedClose = themes.find(
-    (faq) => asked.has(faq.theme) && faq.rank >= top.rank * ASKED_SHARE && faq.score >= ANSWER_THRESHOLD,
+    (faq) => faq.theme === ask?.theme && faq.rank >= top.rank * ASKED_SHARE && faq.score >= ANSWER_THRESHOLD,
   );
   if (askedClose) return askedClose;
   if (named.has(top.theme)) return top;

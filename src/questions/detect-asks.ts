@@ -2,38 +2,49 @@ import type { ThemeId } from '../content/theme-schema';
 import lexicon from './lexicon/asks.json';
 import { foldLetters, splitWords } from './normalise-text';
 
-/** How far after the lead word its verb may stand: «hvem skal jeg egentlig si fra til». */
-const VERB_AFTER = 3;
+/** How far after the lead word its phrase may start: «hvem skal jeg si fra til». */
+const PHRASE_AFTER = 3;
 
-interface Ask {
+/** A theme the question asks for, and the themes it may take the answer from. */
+export interface AskedTheme {
   theme: ThemeId;
-  leads: ReadonlySet<string>;
-  verbs: ReadonlySet<string>;
-  words: ReadonlySet<string>;
+  over: readonly ThemeId[];
 }
 
-const folded = (words: readonly string[] = []) => new Set(words.map(foldLetters));
-const ASKS: Ask[] = lexicon.asks.map((ask) => ({
-  theme: ask.theme as ThemeId,
-  leads: folded('leads' in ask ? ask.leads : []),
-  verbs: folded('verbs' in ask ? ask.verbs : []),
-  words: folded('words' in ask ? ask.words : []),
-}));
+interface Ask extends AskedTheme {
+  leads: ReadonlySet<string>;
+  phrases: readonly string[][];
+}
+
+const words = (text: string) => splitWords(text).map(foldLetters);
+const ASKS: Ask[] = (lexicon.asks as { theme: string; over: string[]; leads?: string[]; phrases: string[] }[]).map(
+  (ask) => ({
+    theme: ask.theme as ThemeId,
+    over: ask.over as ThemeId[],
+    leads: new Set((ask.leads ?? []).flatMap(words)),
+    phrases: ask.phrases.map(words),
+  }),
+);
+
+const phraseAt = (tokens: readonly string[], start: number, phrase: readonly string[]) =>
+  phrase.every((word, offset) => tokens[start + offset] === word);
 
 function asks(tokens: readonly string[], ask: Ask): boolean {
-  return tokens.some(
-    (token, i) =>
-      ask.words.has(token) ||
-      (ask.leads.has(token) && tokens.slice(i + 1, i + 1 + VERB_AFTER).some((next) => ask.verbs.has(next))),
-  );
+  const hasPhraseIn = (from: number, to: number) => {
+    for (let i = from; i < Math.min(to, tokens.length); i++)
+      if (ask.phrases.some((phrase) => phraseAt(tokens, i, phrase))) return true;
+    return false;
+  };
+  if (ask.leads.size === 0) return hasPhraseIn(0, tokens.length);
+  return tokens.some((token, i) => ask.leads.has(token) && hasPhraseIn(i + 1, i + 1 + PHRASE_AFTER));
 }
 
 /**
  * The themes a question's own ask points to, whatever it is about: «who do I
- * tell?» and «will I be told off?» are «Meld fra» questions, «where do I
- * save it?» a storage question.
+ * tell?» and «will I get in trouble?» after a link are «Meld fra» questions,
+ * «where do I save the photos?» a storage question.
  */
-export function detectAsks(text: string): ReadonlySet<ThemeId> {
-  const tokens = splitWords(text).map(foldLetters);
-  return new Set(ASKS.filter((ask) => asks(tokens, ask)).map((ask) => ask.theme));
+export function detectAsks(text: string): AskedTheme[] {
+  const tokens = words(text);
+  return ASKS.filter((ask) => asks(tokens, ask)).map(({ theme, over }) => ({ theme, over }));
 }

@@ -228,9 +228,9 @@ describe('two themes that answer equally well', () => {
     ).toBe('remote-and-travel');
   });
 
-  it('go to the theme the question asks for when it can answer and is within 0.7 of the best', () => {
+  it('go to the theme the question asks for, over the one it is mixed up with, when it can answer within 0.7 of the best', () => {
     const ranked = [faq('login-via-links', 0.85), faq('report-it', 0.6), faq('passwords', 0.55)];
-    const asked = new Set(['report-it'] as const);
+    const asked = [{ theme: 'report-it', over: ['login-via-links'] }] as const;
     expect(chooseFaq(ranked, [], new Set(['login-via-links', 'report-it']), asked)?.theme).toBe('report-it');
     // Too far behind, unable to answer (a «not sure» is no answer to «who do I tell?»), or the best asked as written.
     expect(chooseFaq([faq('login-via-links', 0.85), faq('report-it', 0.55)], [], new Set(), asked)?.theme).toBe(
@@ -240,6 +240,9 @@ describe('two themes that answer equally well', () => {
     expect(chooseFaq(weak, [], new Set(), asked)?.theme).toBe('login-via-links');
     const asWritten = [{ ...faq('login-via-links', 0.9), variantCovered: 0.95 }, faq('report-it', 0.8)];
     expect(chooseFaq(asWritten, [], new Set(), asked)?.theme).toBe('login-via-links');
+    // Any other best theme keeps the answer: «I lost my phone, who do I tell?» is about the phone.
+    const phone = [faq('personal-devices', 0.85), faq('report-it', 0.8)];
+    expect(chooseFaq(phone, [], new Set(['personal-devices']), asked)?.theme).toBe('personal-devices');
     // The theme the user received last still comes first.
     expect(chooseFaq(ranked, ['passwords'], new Set(), asked)?.theme).toBe('report-it');
     expect(chooseFaq([faq('passwords', 0.8), faq('report-it', 0.75)], ['passwords'], new Set(), asked)?.theme).toBe(
@@ -252,23 +255,37 @@ describe('two themes that answer equally well', () => {
     ['kven skal eg eigentleg seie frå til no?', 'report-it'],
     ['I clicked it but closed the page, do I still need to tell anyone?', 'report-it'],
     ['Får jeg kjeft hvis jeg sier at jeg klikket?', 'report-it'],
+    ['Will I get in trouble for clicking?', 'report-it'],
     ['Where should I save the photos from the trip?', 'data-storage'],
     ['kvar skal bileta liggje no?', 'data-storage'],
   ])('read what «%s» asks for: %s', (question, theme) => {
-    expect([...detectAsks(question)]).toEqual([theme]);
+    expect(detectAsks(question).map((asked) => asked.theme)).toEqual([theme]);
   });
 
   it.each([
     'Jeg klikket på en lenke i en rar e-post, hva gjør jeg?',
     'Can I reply with the special needs report attached?',
     'hvor lang må passordfrasen være?',
+    'Hva skal jeg si hvis noen ringer og spør om passordet mitt?',
+    'I have trouble logging in',
   ])('find no ask in «%s»', (question) => {
-    expect(detectAsks(question).size).toBe(0);
+    expect(detectAsks(question)).toEqual([]);
   });
 
   it('answer «who do I tell?» after a phishing link from «Meld fra», and «where do I save the photos?» from storage', () => {
     expect(ask('hvem melder jeg fra til hvis jeg har klikket på en rar lenke').theme).toBe('report-it');
     expect(ask('Where should I save the photos from the kindergarten trip?').theme).toBe('data-storage');
+  });
+
+  it.each([
+    ['Jeg har mistet telefonen, hvem må jeg si fra til?', 'personal-devices'],
+    ['I lost my phone, who do I tell?', 'personal-devices'],
+    ['Hvor skal jeg lagre passordene mine?', 'passwords'],
+    ['Where should I keep my passwords?', 'passwords'],
+    ['Who do I contact to reset my password?', 'passwords'],
+    ['Må jeg si passordet mitt til IT når de ringer?', 'passwords'],
+  ])('leave «%s» with the theme it is about (%s)', (question, theme) => {
+    expect(ask(question).theme).toBe(theme);
   });
 
   it('answer «må jeg låse når jeg henter kaffe» from locking, not from the home office', () => {
