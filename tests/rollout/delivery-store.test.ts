@@ -113,6 +113,18 @@ describe('the delivery ledger', () => {
     expect(await deliveries.tenantsWithWork()).toEqual([]);
   });
 
+  it('names a tenant as having work while a row is pending or being sent, from the open rows alone', async () => {
+    const { deliveries } = await storesWith(['a']);
+    expect(await deliveries.tenantsWithWork()).toEqual([]);
+    await deliveries.startRollout(message, 'cli', new Date());
+    expect(await deliveries.tenantsWithWork()).toEqual([TENANT]);
+    await deliveries.acquireLease(TENANT, 'me', 0, 10_000);
+    await deliveries.claim(TENANT, 'me', 0, 10);
+    expect(await deliveries.tenantsWithWork()).toEqual([TENANT]);
+    await deliveries.markSent(key('a'), 201, new Date());
+    expect(await deliveries.tenantsWithWork()).toEqual([]);
+  });
+
   it('gives a tenant lease to one holder until it expires', async () => {
     const { deliveries } = await storesWith([]);
     expect(await deliveries.acquireLease(TENANT, 'one', 1000, 500)).toBe(true);

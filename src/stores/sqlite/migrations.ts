@@ -77,6 +77,13 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 4,
+    description: 'rollout: the rows still to send, by tenant, so finding the tenants with work reads only those',
+    sql: `
+      CREATE INDEX deliveries_open ON deliveries (tenant_id) WHERE status IN ('pending', 'sending');
+    `,
+  },
+  {
     version: 20,
     description: 'Meld fra outbox and reference sequence',
     sql: `

@@ -117,7 +117,11 @@ export function createSqliteDeliveryStore(db: SqliteDatabase): DeliveryStore {
       }));
     },
     async tenantsWithWork() {
-      const rows = prepared("SELECT DISTINCT tenant_id FROM deliveries WHERE status IN ('pending', 'sending')").all();
+      // Asked every few seconds while a round runs. Without stated statistics SQLite picks the covering
+      // index of every row (about 50 ms for a million sent rows); the open rows' own index takes 1 ms.
+      const rows = prepared(
+        "SELECT DISTINCT tenant_id FROM deliveries INDEXED BY deliveries_open WHERE status IN ('pending', 'sending')",
+      ).all();
       return (rows as { tenant_id: string }[]).map((r) => r.tenant_id);
     },
     async acquireLease(tenantId, holder, now, ttlMs) {
