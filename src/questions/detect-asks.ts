@@ -2,7 +2,7 @@ import type { ThemeId } from '../content/theme-schema';
 import lexicon from './lexicon/asks.json';
 import { foldLetters, splitWords } from './normalise-text';
 
-/** How far after the lead word its phrase may start: «hvem skal jeg si fra til». */
+/** How far after the lead word its phrase may start: "who should I tell", "hvem skal man si fra til". */
 const PHRASE_AFTER = 3;
 
 /** A theme the question asks for, and the themes it may take the answer from. */
