@@ -21,9 +21,9 @@ const NEIGHBOUR_SHARE = 0.8;
 export const ASKED_AS_WRITTEN = 0.9;
 const MAX_TOPICS = 3;
 /**
- * A theme the question's own ask points to («who do I tell?») answers when it
- * scores at least this share of the best: the ask says what the person wants
- * to know, the topic words only what it is about.
+ * A theme the question's own ask points to («who do I tell?») answers, over the
+ * theme it is mixed up with, when it ranks at least this share of the best: the
+ * ask says what the person wants to know, the topic words only what it is about.
  */
 const ASKED_SHARE = 0.7;
 /** From this share of the question covered, an entry answers it. */
@@ -37,10 +37,12 @@ export function bestPerTheme(ranked: readonly FaqScore[]): FaqScore[] {
 
 /**
  * The entry to answer from: the best one, unless another theme scores close
- * and the user received that theme more recently. Failing that, when the
- * question names the topic words of exactly one nearly as close theme and
- * not of the best ("must I lock my PC to fetch a coffee?": locking, not the
- * home office), that theme answers, unless the best entry was asked as written.
+ * and the user received that theme more recently. Unless the best entry was
+ * asked as written, then: the theme the question asks for, over the theme it
+ * is mixed up with ("who do I tell?" after a phishing link: «Meld fra»);
+ * failing that, when the question names the topic words of exactly one nearly
+ * as close theme and not of the best ("must I lock my PC to fetch a coffee?":
+ * locking, not the home office), that theme.
  */
 export function chooseFaq(
   ranked: readonly FaqScore[],
