@@ -22,15 +22,23 @@ function refuseSentRecords(dataDir: string, tenantId?: string) {
   return () => (db.exec('DROP TRIGGER refuse_sent'), db.close());
 }
 
-/** Before: drain() never resolved after one failed ledger write (the CLI's `send` hung). */
-const settles = (run: Promise<void>) =>
-  Promise.race([
-    run.then(
-      () => 'settled',
-      () => 'settled',
-    ),
-    new Promise((r) => setTimeout(() => r('hangs'), 8000)),
-  ]);
+/**
+ * Before: drain() never resolved after one failed ledger write (the CLI's `send` hung).
+ * The timer is cleared once the run settles, so Jest does not wait 8 s for it to exit.
+ */
+async function settles(run: Promise<void>): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const hangs = new Promise<string>((resolve) => (timer = setTimeout(() => resolve('hangs'), 8000)));
+  const settled = run.then(
+    () => 'settled',
+    () => 'settled',
+  );
+  try {
+    return await Promise.race([settled, hangs]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 const perConversation = () => {
   const counts = new Map<string, number>();
   for (const s of connector.sent) counts.set(s.conversationId, (counts.get(s.conversationId) ?? 0) + 1);
