@@ -5,6 +5,7 @@ import type { ClaimedDelivery, DeliveryStore } from '../stores/delivery-store';
 import type { RetryBudget } from './retry-budget';
 import { runTenantLoop, type TenantLoopOptions } from './tenant-loop';
 import { runTenantRound, type RoundContext } from './tenant-round';
+import { tenantRests } from './tenant-rests';
 import { TokenBucket } from './token-bucket';
 import { createWakeableNaps } from './wakeable-naps';
 
@@ -38,9 +39,12 @@ export interface DeliveryEngine {
    * start the rounds of tenants waiting for a retry now.
    *
    * When the ledger refuses writes for a whole lease (LedgerWriteError), or a
-   * round fails otherwise, that tenant stops until the next run; the other
-   * tenants carry on, and once their loops have ended the run rejects with the
-   * first failure. The next call carries on with the stopped tenant.
+   * round fails otherwise, that tenant stops for a lease; the other tenants
+   * carry on. If the run is still going then (another tenant's loop, such as a
+   * retry that can last for SEND_GIVE_UP_HOURS), its next look for work starts
+   * the tenant's loop again, which first records the sends that arrived. The
+   * run ends once no tenant has a loop, and rejects with the first failure of
+   * a tenant whose last loop failed. The next call carries on with such a tenant.
    */
   drain(): Promise<void>;
   /** Finishes the sends in flight, releases the leases and stops every tenant's loop. */
@@ -88,14 +92,18 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
    */
   async function drainAll(): Promise<void> {
     const loops = new Map<string, Promise<void>>();
-    const failures = new Map<string, unknown>();
+    const rests = tenantRests(leaseTtlMs, clock);
     const startLoop = (tenantId: string) => {
       const loop = runTenantLoop(loopOptions, tenantId)
-        .catch((error: unknown) => {
-          // Stopped for this run only, and said now: the run itself may go on for a long time.
-          failures.set(tenantId, error);
-          log.error({ tenantId, err: { message: (error as Error).message } }, 'tenant stopped until the next run');
-        })
+        .then(
+          () => rests.succeeded(tenantId),
+          (error: unknown) => {
+            // Said now: the run itself may go on for hours.
+            rests.failed(tenantId, error);
+            const err = { message: (error as Error).message };
+            log.error({ tenantId, restMs: leaseTtlMs, err }, 'tenant stopped for a lease');
+          },
+        )
         .finally(() => {
           loops.delete(tenantId);
           lookAgain.wake();
@@ -106,9 +114,10 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
       for (;;) {
         if (!stopping && !(await store.isCampaignPaused())) {
           for (const tenantId of await store.tenantsWithWork())
-            if (!loops.has(tenantId) && !failures.has(tenantId)) startLoop(tenantId);
+            if (!loops.has(tenantId) && !rests.resting(tenantId)) startLoop(tenantId);
         }
-        if (loops.size > 0) await lookAgain.nap(LOOK_FOR_WORK_MS);
+        // Looks again when a failed tenant's rest is over, if that comes first: its loop starts then.
+        if (loops.size > 0) await lookAgain.nap(Math.min(LOOK_FOR_WORK_MS, rests.untilFirstEnds()));
         // A drain() call while this looked may have come with work the look did not see yet.
         else if (!lookAgain.wokenMeanwhile()) break;
       }
@@ -116,8 +125,8 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
       // Also when looking failed: a loop that outlived its run would run beside the next run's.
       await Promise.all(loops.values());
     }
-    const [failure] = failures.values();
-    if (failures.size > 0) throw failure;
+    const failure = rests.firstFailure();
+    if (failure) throw failure.error;
   }
 
   let current: Promise<void> | undefined;

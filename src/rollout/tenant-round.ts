@@ -27,7 +27,7 @@ export interface RoundContext {
   unrecorded: Map<string, { key: DeliveryKey; at: Date }>;
 }
 
-/** The ledger refused writes for a whole lease: the tenant stops until the next run. */
+/** The ledger refused writes for a whole lease: the tenant stops for a lease (see DeliveryEngine.drain). */
 export class LedgerWriteError extends Error {}
 
 /** The longest single sleep while waiting for the bucket: stop() is answered within about this. */

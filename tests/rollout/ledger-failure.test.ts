@@ -39,6 +39,14 @@ async function settles(run: Promise<void>): Promise<string> {
     clearTimeout(timer);
   }
 }
+/** Waits for `done`, failing the test after `ms`. */
+async function until(done: () => boolean | Promise<boolean>, ms = 8000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`not done after ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 const perConversation = () => {
   const counts = new Map<string, number>();
   for (const s of connector.sent) counts.set(s.conversationId, (counts.get(s.conversationId) ?? 0) + 1);
@@ -94,6 +102,29 @@ describe('a ledger write that fails after a send', () => {
     await f.engine.drain();
     expect(perConversation()).toEqual([1, 1, 1, 1]);
     expect((await f.stores.deliveries.counts(TENANT)).get(id)).toMatchObject({ sent: 3, sending: 0, pending: 0 });
+  });
+
+  // Before: the stopped tenant waited for the whole run to end, here for as long as the other tenant's
+  // recipient was retried (SEND_GIVE_UP_HOURS), with its arrived send recorded only in memory.
+  it('takes the tenant up again after a lease while the run goes on, and the run then succeeds', async () => {
+    const f = await setUp(1, { SEND_CONCURRENCY: '1', SEND_RETRY_SECONDS: '1' });
+    const stubborn = Array.from({ length: 1000 }, () => ({ status: 503 }));
+    connector.conversationFailures.set(`a:${TENANT}:${recipientId(0)}`, stubborn);
+    await addRecipients(f.stores, connector.url, 3, OTHER_TENANT);
+    const allow = refuseSentRecords(f.dataDir, OTHER_TENANT);
+    const { id } = await f.campaign.sendNow('passwords', 'nudge', 'cli', new Date());
+    const run = f.engine.drain();
+    await until(() => f.logs.text.includes('tenant stopped'));
+    allow();
+    // A lease (2 s) of rest; then the tenant's next round records its earlier send and sends the rest.
+    await until(async () => (await f.stores.deliveries.counts(OTHER_TENANT)).get(id)?.sent === 3);
+    const others = connector.sent.filter((s) => s.conversationId.startsWith(`a:${OTHER_TENANT}:`));
+    expect(new Set(others.map((s) => s.conversationId)).size).toBe(3);
+    expect(others).toHaveLength(3);
+    expect(f.logs.text).toContain('an earlier send recorded');
+    // The tenant's last loop succeeded: the run does not end with its earlier failure.
+    await f.engine.stop();
+    await expect(run).resolves.toBeUndefined();
   });
 
   it('is resent by another sender only for the sends that could not be recorded (at most SEND_CONCURRENCY)', async () => {
