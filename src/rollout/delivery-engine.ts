@@ -88,9 +88,10 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
    * for 50,000) no longer holds up a smaller tenant's retries or new messages. The run
    * keeps looking for tenants with work while loops go, and ends once none has work
    * and no loop is left. Never two loops for one tenant: the run waits for all of its
-   * loops, and drain() starts no second run while one goes.
+   * loops, and drain() starts no second run while one looks for work. `lookedLast` is
+   * called when the run has looked for the last time, with no loop left.
    */
-  async function drainAll(): Promise<void> {
+  async function drainAll(lookedLast: () => void): Promise<void> {
     const loops = new Map<string, Promise<void>>();
     const rests = tenantRests(leaseTtlMs, clock);
     const startLoop = (tenantId: string) => {
@@ -119,7 +120,12 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
         // Looks again when a failed tenant's rest is over, if that comes first: its loop starts then.
         if (loops.size > 0) await lookAgain.nap(Math.min(LOOK_FOR_WORK_MS, rests.untilFirstEnds()));
         // A drain() call while this looked may have come with work the look did not see yet.
-        else if (!lookAgain.wokenMeanwhile()) break;
+        else if (!lookAgain.wokenMeanwhile()) {
+          // Said at once, not when this run's promise settles a few microtasks on: a drain() call
+          // in between would join a run that looks no more, and its work would wait for the next.
+          lookedLast();
+          break;
+        }
       }
     } finally {
       // Also when looking failed: a loop that outlived its run would run beside the next run's.
@@ -129,20 +135,27 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
     if (failure) throw failure.error;
   }
 
-  let current: Promise<void> | undefined;
+  let current: { done: Promise<void>; looking: boolean } | undefined;
   const wake = () => (betweenRounds.wake(), lookAgain.wake());
   return {
     drain() {
       // One run at a time, so a tenant has at most one loop in this process. A call while the run
       // goes looks for new tenants now and starts the next round of tenants waiting for a retry.
-      if (current) wake();
-      else current = drainAll().finally(() => (current = undefined));
-      return current;
+      // A run past its last look has no loop left, so a call then starts the next run instead.
+      if (current?.looking) {
+        wake();
+        return current.done;
+      }
+      const run = { looking: true, done: Promise.resolve() };
+      // Cleared only if still this run: a newer one may have started after this one's last look.
+      run.done = drainAll(() => (run.looking = false)).finally(() => current === run && (current = undefined));
+      current = run;
+      return run.done;
     },
     async stop() {
       stopping = true;
       wake();
-      await current?.catch(() => undefined);
+      await current?.done.catch(() => undefined);
     },
   };
 }
