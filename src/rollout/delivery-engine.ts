@@ -4,6 +4,7 @@ import type { Logger } from '../log/create-logger';
 import type { ClaimedDelivery, DeliveryStore } from '../stores/delivery-store';
 import type { RetryBudget } from './retry-budget';
 import { runTenantLoop, type TenantLoopOptions } from './tenant-loop';
+import { recordSendsBeforeExit } from './send-row';
 import { runTenantRound, type RoundContext } from './tenant-round';
 import { tenantRests } from './tenant-rests';
 import { TokenBucket } from './token-bucket';
@@ -47,7 +48,11 @@ export interface DeliveryEngine {
    * a tenant whose last loop failed. The next call carries on with such a tenant.
    */
   drain(): Promise<void>;
-  /** Finishes the sends in flight, releases the leases and stops every tenant's loop. */
+  /**
+   * Finishes the sends in flight, releases the leases and stops every tenant's loop. A ledger
+   * write being tried again is given up at once (a lease, minutes, is too long to wait); then
+   * each send that arrived but is not recorded gets one last try.
+   */
   stop(): Promise<void>;
 }
 
@@ -59,9 +64,11 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
   if (leaseTtlMs < 2 * options.sendTimeoutMs) throw new Error('the lease must be at least twice the send timeout');
   const clock = options.clock ?? Date.now;
   const buckets = new Map<string, TokenBucket>();
-  let stopping = false;
+  // Aborted by stop(): also ends the waits of ledger writes being tried again (see retryLedgerWrite).
+  const halt = new AbortController();
+  const stopping = () => halt.signal.aborted;
   let rounds = 0;
-  const ctx: RoundContext = { ...options, clock, stopping: () => stopping, unrecorded: new Map() };
+  const ctx: RoundContext = { ...options, clock, stopping, stopSignal: halt.signal, unrecorded: new Map() };
   const betweenRounds = createWakeableNaps();
   // Remembers a wake that comes while the run is busy looking, so an ended loop is never missed.
   const lookAgain = createWakeableNaps(true);
@@ -78,7 +85,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
     store,
     clock,
     minGapMs: Math.min(250, leaseTtlMs / 4),
-    stopping: () => stopping,
+    stopping,
     round,
     nap: betweenRounds.nap,
   };
@@ -113,7 +120,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
     };
     try {
       for (;;) {
-        if (!stopping && !(await store.isCampaignPaused())) {
+        if (!stopping() && !(await store.isCampaignPaused())) {
           for (const tenantId of await store.tenantsWithWork())
             if (!loops.has(tenantId) && !rests.resting(tenantId)) startLoop(tenantId);
         }
@@ -153,9 +160,10 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
       return run.done;
     },
     async stop() {
-      stopping = true;
+      halt.abort();
       wake();
       await current?.done.catch(() => undefined);
+      await recordSendsBeforeExit(ctx);
     },
   };
 }

@@ -5,10 +5,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * timeout, a full disk) is likely to work a moment later: try again, with
  * backoff from 50 ms to 1 s, for up to `budgetMs`; then give the error up.
  * Also used for deleting a sent reminder, in the same database.
+ *
+ * Once `stop` is aborted (the service shutting down), a failed write is given
+ * up at once, and a wait going on ends: the budget is a lease, minutes in the
+ * service, and stop() must not wait that out. The write itself is still tried
+ * once, so a caller that is stopping records what it can.
  */
 export async function retryLedgerWrite<T>(
   write: () => Promise<T>,
   budgetMs: number,
+  stop?: AbortSignal,
   clock: () => number = Date.now,
 ): Promise<T> {
   const started = clock();
@@ -16,8 +22,13 @@ export async function retryLedgerWrite<T>(
     try {
       return await write();
     } catch (error) {
-      if (clock() - started + wait > budgetMs) throw error;
-      await sleep(wait);
+      if (stop?.aborted || clock() - started + wait > budgetMs) throw error;
+      // An abort rejects the wait with an AbortError; the write's own error is the one to give up.
+      const aborted = await sleep(wait, undefined, { signal: stop }).then(
+        () => false,
+        () => true,
+      );
+      if (aborted) throw error;
     }
   }
 }

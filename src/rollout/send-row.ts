@@ -22,7 +22,7 @@ export const keyOf = ({ tenantId, aadObjectId, messageId }: DeliveryKey): Delive
 export async function sendRow(ctx: RoundContext, holder: string, row: ClaimedDelivery): Promise<RowResult> {
   const { store, log, clock } = ctx;
   const fields = { messageId: row.messageId, tenantId: row.tenantId };
-  const write = <T>(op: () => Promise<T>) => retryLedgerWrite(op, ctx.leaseTtlMs);
+  const write = <T>(op: () => Promise<T>) => retryLedgerWrite(op, ctx.leaseTtlMs, ctx.stopSignal);
   let reply: Reply;
   try {
     reply = ctx.compose(row);
@@ -56,8 +56,25 @@ export async function sendRow(ctx: RoundContext, holder: string, row: ClaimedDel
 export async function recordEarlierSends(ctx: RoundContext, tenantId: string): Promise<void> {
   for (const [id, { key, at }] of ctx.unrecorded) {
     if (key.tenantId !== tenantId) continue;
-    await retryLedgerWrite(() => ctx.store.markSent(key, 201, at), ctx.leaseTtlMs);
+    await retryLedgerWrite(() => ctx.store.markSent(key, 201, at), ctx.leaseTtlMs, ctx.stopSignal);
     ctx.unrecorded.delete(id);
     ctx.log.info({ messageId: key.messageId, tenantId }, 'an earlier send recorded now that the ledger takes writes');
   }
+}
+
+/**
+ * At stop, once the rounds have ended: one try (the stop signal allows no more) for the
+ * sends that arrived but are not recorded. This memory ends with the process, and the
+ * next sender would send those rows again.
+ */
+export async function recordSendsBeforeExit(ctx: RoundContext): Promise<void> {
+  const tenants = new Set([...ctx.unrecorded.values()].map(({ key }) => key.tenantId));
+  for (const tenantId of tenants)
+    await recordEarlierSends(ctx, tenantId).catch((error: unknown) => {
+      const err = { message: (error as Error).message };
+      ctx.log.error(
+        { tenantId, err },
+        'sends that arrived are still not recorded at stop; the next sender resends them',
+      );
+    });
 }

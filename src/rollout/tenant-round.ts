@@ -20,6 +20,8 @@ export interface RoundContext {
   sendTimeoutMs: number;
   clock: () => number;
   stopping(): boolean;
+  /** Aborted by stop(): a ledger write that fails is then not tried again (see retryLedgerWrite). */
+  stopSignal: AbortSignal;
   /**
    * Sends that arrived but could not be written to the ledger, by row: written
    * first in the tenant's next round, so this process never sends them again.

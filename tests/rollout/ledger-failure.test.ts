@@ -1,26 +1,12 @@
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { LedgerWriteError } from '../../src/rollout/tenant-round';
 import { OTHER_TENANT, TENANT } from '../support/activities';
 import { useConnectorStandIn } from '../support/connector-stand-in';
+import { refuseSentRecords } from '../support/refuse-writes';
 import { addRecipients, recipientId, useTestRollouts } from '../support/rollout-fixture';
 
 const connector = useConnectorStandIn();
 
 const { setUp, alongside } = useTestRollouts(connector);
-
-/**
- * A real SQLite error on the ledger write after a send (as SQLITE_BUSY or a
- * full disk would give), made by a trigger from a second connection; with
- * `tenantId`, for that tenant's rows only.
- */
-function refuseSentRecords(dataDir: string, tenantId?: string) {
-  const db = new Database(path.join(dataDir, 'refleks.db'));
-  const only = tenantId ? ` AND NEW.tenant_id = '${tenantId}'` : '';
-  db.exec(`CREATE TRIGGER refuse_sent BEFORE UPDATE OF status ON deliveries WHEN NEW.status = 'sent'${only}
-           BEGIN SELECT RAISE(ABORT, 'ledger refuses writes (test)'); END`);
-  return () => (db.exec('DROP TRIGGER refuse_sent'), db.close());
-}
 
 /**
  * Before: drain() never resolved after one failed ledger write (the CLI's `send` hung).

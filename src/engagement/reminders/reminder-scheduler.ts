@@ -7,13 +7,16 @@ import type { ClaimedReminder } from '../../stores/reminder-store';
 export interface ReminderScheduler {
   /** Sends what is overdue at once (after downtime: late, but once), then wakes every interval. */
   start(): void;
-  /** Stops the timer, waits for the send in flight, gives untried claims back and tries to record unrecorded sends. */
+  /**
+   * Stops the timer, waits for the send in flight (a refused delete is then not tried again),
+   * gives untried claims back and makes one last try to record unrecorded sends.
+   */
   stop(): Promise<void>;
   /** One pass over everything due; for tests and start(). */
   runOnce(): Promise<void>;
 }
 
-export interface ReminderSchedulerDeps extends Omit<ReminderSendDeps, 'writeRetryMs'> {
+export interface ReminderSchedulerDeps extends Omit<ReminderSendDeps, 'writeRetryMs' | 'stopSignal'> {
   intervalMs: number;
   clock?: () => Date;
   /** How long a refused delete after a send is tried again: a lease, as in the rollout; shorter in tests. */
@@ -47,7 +50,10 @@ const SEND_WINDOW_MS = 1.5 * SEND_TIMEOUT_MS;
 export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderScheduler {
   const now = deps.clock ?? (() => new Date());
   const owner = newLeaseHolder();
-  const sendDeps: ReminderSendDeps = { ...deps, writeRetryMs: deps.writeRetryMs ?? REMINDER_LEASE_MS };
+  // A stop ends a refused delete's retries at once: the reminder is then remembered as sent, and stop() tries once more.
+  const halt = new AbortController();
+  const writeRetryMs = deps.writeRetryMs ?? REMINDER_LEASE_MS;
+  const sendDeps: ReminderSendDeps = { ...deps, writeRetryMs, stopSignal: halt.signal };
   // Sent but not deleted: never sent again by this process, and deleted first on each pass.
   const unrecorded = unrecordedSends(deps.reminders, deps.log);
   let pausedUntil = 0;
@@ -112,6 +118,7 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
   return {
     start: periodic.start,
     async stop() {
+      halt.abort();
       await periodic.stop();
       // A last try: this memory ends with the process, and the row would then be sent again.
       await unrecorded.finishAll();

@@ -23,6 +23,8 @@ export interface ReminderSendDeps {
   retry: RetryBudget;
   /** How long the delete after a send is tried again while the store refuses it (the scheduler's lease). */
   writeRetryMs: number;
+  /** Aborted by the scheduler's stop(): the delete is then not tried again, so stop() does not wait out the lease. */
+  stopSignal: AbortSignal;
   log: Logger;
 }
 
@@ -71,7 +73,7 @@ export async function sendReminder(deps: ReminderSendDeps, claim: ClaimedReminde
     const lateMs = Math.max(0, now.getTime() - claim.dueAt.getTime());
     try {
       // As the rollout's ledger: a refused write (SQLITE_BUSY, a full disk) usually works a moment later.
-      const finished = await retryLedgerWrite(() => deps.reminders.finish(claim), deps.writeRetryMs);
+      const finished = await retryLedgerWrite(() => deps.reminders.finish(claim), deps.writeRetryMs, deps.stopSignal);
       deps.log.info({ ...fields, outcome: 'sent', lateMs, finished }, 'reminder sent');
       return {};
     } catch (error) {
