@@ -277,6 +277,13 @@ describe('two themes that answer equally well', () => {
     expect(ask('Where should I save the photos from the kindergarten trip?').theme).toBe('data-storage');
   });
 
+  it('answer «must I report that I clicked a link?» with reporting what you clicked, not with helping a colleague', () => {
+    expect(ask('Må jeg melde fra om jeg har klikket på en lenke?')).toMatchObject({
+      theme: 'report-it',
+      faqId: 'already-clicked',
+    });
+  });
+
   it.each([
     ['Jeg har mistet telefonen, hvem må jeg si fra til?', 'personal-devices'],
     ['I lost my phone, who do I tell?', 'personal-devices'],
