@@ -1,6 +1,6 @@
 import type { ThemeId } from '../content/theme-schema';
 import lexicon from './lexicon/asks.json';
-import { foldLetters, splitWords } from './normalise-text';
+import { foldedWords as words, wordsAt } from './normalise-text';
 
 /** How far after the lead word its phrase may start: "who should I tell", "hvem skal man si fra til". */
 const PHRASE_AFTER = 3;
@@ -16,7 +16,6 @@ interface Ask extends AskedTheme {
   phrases: readonly string[][];
 }
 
-const words = (text: string) => splitWords(text).map(foldLetters);
 const ASKS: Ask[] = (lexicon.asks as { theme: string; over: string[]; leads?: string[]; phrases: string[] }[]).map(
   (ask) => ({
     theme: ask.theme as ThemeId,
@@ -26,13 +25,10 @@ const ASKS: Ask[] = (lexicon.asks as { theme: string; over: string[]; leads?: st
   }),
 );
 
-const phraseAt = (tokens: readonly string[], start: number, phrase: readonly string[]) =>
-  phrase.every((word, offset) => tokens[start + offset] === word);
-
 function asks(tokens: readonly string[], ask: Ask): boolean {
   const hasPhraseIn = (from: number, to: number) => {
     for (let i = from; i < Math.min(to, tokens.length); i++)
-      if (ask.phrases.some((phrase) => phraseAt(tokens, i, phrase))) return true;
+      if (ask.phrases.some((phrase) => wordsAt(tokens, i, phrase))) return true;
     return false;
   };
   if (ask.leads.size === 0) return hasPhraseIn(0, tokens.length);

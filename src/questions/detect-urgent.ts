@@ -1,5 +1,5 @@
 import urgent from './lexicon/urgent-phrases.json';
-import { foldLetters, splitWords } from './normalise-text';
+import { foldedWords, foldLetters, splitWords, wordsAt } from './normalise-text';
 import { memoiseWord } from './memoise-word';
 import { createStem } from './stemmers';
 
@@ -28,7 +28,7 @@ interface Rule {
 }
 
 /** Lexicon entries are split and folded exactly like the question. */
-const words = (text: string) => splitWords(text).map(foldLetters);
+const words = foldedWords;
 const NEGATIONS = new Set(urgent.negations.flatMap(words));
 const RECEIVED = new Set(urgent.receivedMarkers.flatMap(words));
 const PLACES = new Set(urgent.places.flatMap(words));
@@ -54,14 +54,12 @@ function wordMatches(word: string, object: ReadonlySet<string>): boolean {
   return false;
 }
 
-const phraseAt = (tokens: string[], start: number, phrase: string[]) =>
-  phrase.every((word, offset) => tokens[start + offset] === word);
 const objectAt = (tokens: string[], start: number, object: ReadonlySet<string>[]) =>
   object.every((forms, offset) => start + offset < tokens.length && wordMatches(tokens[start + offset] ?? '', forms));
 
 function matchesRule(tokens: string[], raw: string[], rule: Rule): boolean {
   for (let i = 0; i < tokens.length; i++) {
-    const action = rule.actions.get(tokens[i] ?? '')?.find((phrase) => phraseAt(tokens, i, phrase));
+    const action = rule.actions.get(tokens[i] ?? '')?.find((phrase) => wordsAt(tokens, i, phrase));
     if (!action) continue;
     const end = i + action.length;
     // "klikket aldri", "har aldri gitt passordet": negated; "glemte å låse": something else.

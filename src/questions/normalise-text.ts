@@ -52,6 +52,13 @@ export function splitWords(text: string): string[] {
     .filter(Boolean);
 }
 
+/** The words as written, each folded on its own: how word lists of fixed phrases are matched. */
+export const foldedWords = (text: string) => splitWords(text).map(foldLetters);
+
+/** Whether `phrase` (folded words) stands in `tokens` from `start` on. */
+export const wordsAt = (tokens: readonly string[], start: number, phrase: readonly string[]) =>
+  phrase.every((word, offset) => tokens[start + offset] === word);
+
 /**
  * Folded words in order, hyphenated ones joined ("bluetooth-tastatur" →
  * "bluetoothtastatur") with their pieces kept for when the joined word is
