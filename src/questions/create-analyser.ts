@@ -60,7 +60,11 @@ function build(
   splitter: CompoundSplitter | undefined,
 ): Analyser {
   const canonical = (term: string) => tables.single.get(term);
-  const toTerm = (word: string) => (YEAR.test(word) ? YEAR_KEY : (canonical(stem(word)) ?? stem(word)));
+  const toTerm = (word: string) => {
+    if (YEAR.test(word)) return YEAR_KEY;
+    const stemmed = stem(word);
+    return canonical(stemmed) ?? stemmed;
+  };
 
   const isContent = (word: string) => !stop.has(word) && (word.length > 1 || /\d/.test(word));
   /** Compound parts from the vocabulary, else the pieces it was written with ("bluetooth-tastatur"). */

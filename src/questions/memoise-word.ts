@@ -13,7 +13,9 @@ const MEMO_LIMIT = 50_000;
 export function memoiseWord<T>(compute: (word: string) => T): (word: string) => T {
   const memo = new Map<string, T>();
   return (word) => {
-    if (memo.has(word)) return memo.get(word) as T;
+    // One lookup for the usual case; a remembered undefined needs the second.
+    const known = memo.get(word);
+    if (known !== undefined || memo.has(word)) return known as T;
     const value = compute(word);
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(word, value);

@@ -5,7 +5,9 @@
  */
 import type { ThemeId } from '../content/theme-schema';
 import type { LanguageIndex } from './build-index';
+import type { AnalysedWord } from './create-analyser';
 import type { WordLists } from './create-word-lists';
+import { memoiseWord } from './memoise-word';
 
 /** Matching all parts of a compound ("passord" + "behandler") is less than matching the compound itself. */
 const PART_FACTOR = 0.8;
@@ -17,6 +19,8 @@ const UNKNOWN_SHARE = 0.3;
  * also cover for the question to be about security.
  */
 const TOPIC_BOOST = 3;
+/** Joins a word, its term and its parts into one memo key; no folded word contains it. */
+const KEY_SEPARATOR = '\u0000';
 
 /** One term a question word can match in the index. */
 export interface Form {
@@ -28,16 +32,16 @@ export interface Form {
   part: boolean;
 }
 
-/** One word of a question, ready for scoring. */
+/** One word of a question, ready for scoring. Shared by every question that uses the word, so read-only. */
 export interface QueryWord {
-  forms: Form[];
-  weight: number;
-  outOfScope: boolean;
-  topic: boolean;
+  readonly forms: readonly Readonly<Form>[];
+  readonly weight: number;
+  readonly outOfScope: boolean;
+  readonly topic: boolean;
   /** A topic word that is more than a carrier (phone, PC, e-mail), or a word that makes a carrier about security. */
-  securityTopic: boolean;
+  readonly securityTopic: boolean;
   /** The themes whose topic words (carriers aside) this word is. */
-  themes: ThemeId[];
+  readonly themes: readonly ThemeId[];
 }
 
 /** How much a term says: its rarity, boosted when it names a topic. */
@@ -63,34 +67,54 @@ function formsOf(index: LanguageIndex, lists: WordLists, whole: string, parts: s
   });
 }
 
-/** The question's words with their weights, misspelt words corrected against the vocabulary. */
-export function queryWords(index: LanguageIndex, question: string, lists: WordLists): QueryWord[] {
-  const words: QueryWord[] = [];
-  for (const word of index.analyser.words(question)) {
-    // An everyday compound ("sykemelding") is about its whole, not its parts.
-    // So is a word the content never uses that starts with an everyday word («lønningskontoret», «kaffemaskinen»).
-    const outOfScope =
-      lists.outOfScope.has(word.term) ||
-      (!index.idf.has(word.term) && lists.everydayHeads.some((head) => word.word.startsWith(head)));
-    const parts = outOfScope ? [] : word.parts;
-    let forms = formsOf(index, lists, word.term, parts);
-    if (forms.length === 0 && !outOfScope) {
-      if (lists.stopwords.correct(word.word)) continue;
-      const corrected = index.speller.correct(word.term);
-      if (corrected) forms = formsOf(index, lists, index.analyser.canonical(corrected) ?? corrected, []);
-    }
-    const topicTerms = [word.term, ...word.parts, ...forms.map((f) => f.term)].filter((term) => lists.topics.has(term));
-    const topic = topicTerms.length > 0;
-    const securityTopic = topicTerms.some((term) => !lists.carriers.has(term)) || lists.carrierContext.has(word.term);
-    const rarity =
-      forms.length > 0 ? Math.max(...forms.map((f) => index.idf.get(f.term) ?? 0)) : UNKNOWN_SHARE * index.maxIdf;
-    const themes = [
-      ...new Set(topicTerms.filter((t) => !lists.carriers.has(t)).flatMap((t) => lists.themesOf.get(t) ?? [])),
-    ];
-    const weight = rarity * (topic || outOfScope ? TOPIC_BOOST : 1);
-    words.push({ forms, weight, outOfScope, topic, securityTopic, themes });
+/** One analysed word ready for scoring; undefined for a misspelt stop word ("hvordna"), which says nothing. */
+function queryWord(index: LanguageIndex, lists: WordLists, word: AnalysedWord): QueryWord | undefined {
+  // An everyday compound ("sykemelding") is about its whole, not its parts.
+  // So is a word the content never uses that starts with an everyday word («lønningskontoret», «kaffemaskinen»).
+  const outOfScope =
+    lists.outOfScope.has(word.term) ||
+    (!index.idf.has(word.term) && lists.everydayHeads.some((head) => word.word.startsWith(head)));
+  const parts = outOfScope ? [] : word.parts;
+  let forms = formsOf(index, lists, word.term, parts);
+  if (forms.length === 0 && !outOfScope) {
+    if (lists.stopwords.correct(word.word)) return undefined;
+    const corrected = index.speller.correct(word.term);
+    if (corrected) forms = formsOf(index, lists, index.analyser.canonical(corrected) ?? corrected, []);
   }
-  return settleEverydayWords(words);
+  const topicTerms = [word.term, ...word.parts, ...forms.map((f) => f.term)].filter((term) => lists.topics.has(term));
+  const topic = topicTerms.length > 0;
+  const securityTopic = topicTerms.some((term) => !lists.carriers.has(term)) || lists.carrierContext.has(word.term);
+  const rarity =
+    forms.length > 0 ? Math.max(...forms.map((f) => index.idf.get(f.term) ?? 0)) : UNKNOWN_SHARE * index.maxIdf;
+  const themes = [
+    ...new Set(topicTerms.filter((t) => !lists.carriers.has(t)).flatMap((t) => lists.themesOf.get(t) ?? [])),
+  ];
+  const weight = rarity * (topic || outOfScope ? TOPIC_BOOST : 1);
+  return Object.freeze({ forms, weight, outOfScope, topic, securityTopic, themes });
+}
+
+/** Turns a question into its words with their weights, misspelt words corrected against the vocabulary. */
+export type QueryWordsOf = (question: string) => QueryWord[];
+
+/**
+ * Reads questions for one index. A word is weighed once and remembered: the
+ * same words come back in question after question, and looking one up is much
+ * cheaper than the dozen lookups in the index's tables that weighing it takes.
+ * The remembered words are frozen, since every question shares them.
+ */
+export function createQueryWords(index: LanguageIndex, lists: WordLists): QueryWordsOf {
+  const remembered = memoiseWord((key) => {
+    const [word = '', term = '', ...parts] = key.split(KEY_SEPARATOR);
+    return queryWord(index, lists, { word, term, parts });
+  });
+  return (question) => {
+    const words: QueryWord[] = [];
+    for (const word of index.analyser.words(question)) {
+      const weighed = remembered([word.word, word.term, ...word.parts].join(KEY_SEPARATOR));
+      if (weighed) words.push(weighed);
+    }
+    return settleEverydayWords(words);
+  };
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { ThemeId } from '../content/theme-schema';
 import type { FaqRef, LanguageIndex } from './build-index';
 import { addWord, scratchFor, variantCoverage, type Scratch } from './cover-words';
-import { createWordLists, type WordLists } from './create-word-lists';
-import { queryWords, type QueryWord } from './query-words';
+import { createWordLists } from './create-word-lists';
+import { createQueryWords, type QueryWord, type QueryWordsOf } from './query-words';
 import { selectLeaders } from './select-leaders';
 import type { StemmerLanguage } from './stemmers';
 
@@ -53,7 +53,8 @@ function scoreIndex(index: LanguageIndex, words: QueryWord[], scratch: Scratch):
   if (weight === 0) return [];
   const total = Math.min(weight, WEIGHT_CAP);
   for (const word of words) addWord(index, word, scratch);
-  const { covered, outOfScopeMatched, marked, touched } = scratch;
+  const { covered, outOfScopeMatched, marked, isTouched } = scratch;
+  const touched = scratch.touched.subarray(0, scratch.touchedCount);
   const outOfScopeWords = words.filter((w) => w.outOfScope).length;
   // Variant coverage only reorders the leaders; the long tail cannot reach them. Coverage over one
   // total orders as the score does.
@@ -69,9 +70,10 @@ function scoreIndex(index: LanguageIndex, words: QueryWord[], scratch: Scratch):
   for (const document of touched) {
     covered[document] = 0;
     outOfScopeMatched[document] = 0;
+    isTouched[document] = 0;
   }
   for (const word of words) for (const form of word.forms) marked[form.termId] = 0;
-  touched.length = 0;
+  scratch.touchedCount = 0;
   return leaders;
 }
 
@@ -85,8 +87,11 @@ export type FaqScorer = (question: string, stemmers?: readonly StemmerLanguage[]
  * Norwegian words are not "corrected" into English ones.
  */
 export function createFaqScorer(indexes: readonly LanguageIndex[]): FaqScorer {
-  const contexts = new Map<LanguageIndex, { lists: WordLists; scratch: Scratch }>(
-    indexes.map((index) => [index, { lists: createWordLists(index), scratch: scratchFor(index) }]),
+  const contexts = new Map<LanguageIndex, { queryWords: QueryWordsOf; scratch: Scratch }>(
+    indexes.map((index) => [
+      index,
+      { queryWords: createQueryWords(index, createWordLists(index)), scratch: scratchFor(index) },
+    ]),
   );
   return (question, stemmers = ['norwegian', 'english']) => {
     const best = new Map<string, FaqScore>();
@@ -95,7 +100,7 @@ export function createFaqScorer(indexes: readonly LanguageIndex[]): FaqScorer {
     const namedThemes = new Set<ThemeId>();
     for (const [index, context] of contexts) {
       if (!stemmers.includes(index.stemmer)) continue;
-      const words = queryWords(index, question, context.lists);
+      const words = context.queryWords(question);
       namesTopic ||= words.some((word) => word.topic);
       namesSecurityTopic ||= words.some((word) => word.securityTopic);
       for (const word of words) for (const theme of word.themes) namedThemes.add(theme);

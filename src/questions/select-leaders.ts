@@ -4,7 +4,11 @@
  * sort. A common word touches a hundred documents or more, and only the
  * leaders become results.
  */
-export function selectLeaders(documents: readonly number[], values: Float64Array, count: number): number[] {
+export function selectLeaders(
+  documents: ArrayLike<number> & Iterable<number>,
+  values: Float64Array,
+  count: number,
+): number[] {
   const before = (a: number, b: number) =>
     (values[a] ?? 0) > (values[b] ?? 0) || ((values[a] ?? 0) === (values[b] ?? 0) && a < b);
   const leaders: number[] = [];

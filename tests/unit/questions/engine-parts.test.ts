@@ -1,5 +1,8 @@
+import { DEV_SET, readQuestionSet } from '../../../scripts/qa/evaluate-questions';
+import { createQuestionAnswerer } from '../../../src/questions/answer-question';
 import { memoiseWord } from '../../../src/questions/memoise-word';
 import { selectLeaders } from '../../../src/questions/select-leaders';
+import { library } from '../../support/questions';
 
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -47,5 +50,20 @@ describe('remembering a word', () => {
       undefined,
     ]);
     expect(seen).toEqual(['lenke', 'pc']);
+  });
+});
+
+describe('answering one question after another', () => {
+  // The engine reuses working arrays and remembers weighed words between questions; neither may carry a
+  // question's traces into the next one.
+  it('answers each development-set question the same, whatever was asked before it', () => {
+    const questions = readQuestionSet(DEV_SET);
+    const answerAll = (list: typeof questions) => {
+      const fresh = createQuestionAnswerer(library, {});
+      return new Map(list.map((q) => [q.question, fresh.answer(q.question, { userLanguage: q.language })]));
+    };
+    const inOrder = answerAll(questions);
+    const reversed = answerAll([...questions].reverse());
+    for (const { question } of questions) expect(reversed.get(question)).toEqual(inOrder.get(question));
   });
 });
