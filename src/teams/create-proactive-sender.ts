@@ -4,6 +4,7 @@ import type { ProactiveSender, SendOutcome } from '../domain/proactive';
 import { parseRetryAfter } from '../domain/retry-after';
 import { createConnectorClients } from './connector-clients';
 import { toActivity } from './send-turn-result';
+import { withDeadline } from './with-deadline';
 
 export { parseRetryAfter };
 
@@ -39,7 +40,9 @@ function conversationOf(address: ConversationAddress) {
  * /v3/conversations/{id}/activities, one HTTP request per call. botbuilder's
  * client retries 429 and 5xx on its own; the rollout engine and the report
  * outbox must own retries (to honour Retry-After across a whole tenant and
- * to count attempts), so connector-clients.ts removes that policy.
+ * to count attempts), so connector-clients.ts removes that policy. A send
+ * settles within timeoutMs, token included, and never reaches the Bot
+ * Connector after that (see withDeadline).
  */
 export function createProactiveSender(
   auth: BotFrameworkAuthentication,
@@ -50,20 +53,16 @@ export function createProactiveSender(
 
   return {
     async send(address: ConversationAddress, reply) {
-      // A timer we clear ourselves: AbortSignal.timeout would keep every request alive for the whole timeout.
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), timeoutMs);
       try {
-        const client = await clientFor(address.serviceUrl);
-        const activity = { ...toActivity(reply), conversation: conversationOf(address) };
-        const response = await client.conversations.sendToConversation(address.conversationId, activity, {
-          abortSignal: controller.signal,
+        // The deadline covers the token too: a bare signal would bound only the HTTP request.
+        const response = await withDeadline(timeoutMs, async (abortSignal) => {
+          const client = await clientFor(address.serviceUrl);
+          const activity = { ...toActivity(reply), conversation: conversationOf(address) };
+          return client.conversations.sendToConversation(address.conversationId, activity, { abortSignal });
         });
         return { status: 'sent', activityId: response.id };
       } catch (error) {
         return toFailure(error);
-      } finally {
-        clearTimeout(timer);
       }
     },
   };

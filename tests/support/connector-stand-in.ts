@@ -31,6 +31,8 @@ export class ConnectorStandIn {
   delayMs = 0;
   /** Every POST to an activities route, accepted or not. */
   attempts = 0;
+  /** Every request of any kind, including roster lookups: proves that nothing at all reached the Bot Connector. */
+  received = 0;
   /** Scripted refusals, used one per request before anything is accepted. */
   readonly failures: ScriptedFailure[] = [];
   /** Scripted refusals for one conversation only (by id), used before `failures`. */
@@ -75,6 +77,7 @@ export class ConnectorStandIn {
   }
 
   private answer(req: http.IncomingMessage, res: http.ServerResponse): void {
+    this.received += 1;
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(req.url ?? '');
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -145,6 +148,7 @@ export function useConnectorStandIn(): ConnectorStandIn {
     connector.conversationFailures.clear();
     connector.maxActivityBytes = undefined;
     connector.attempts = 0;
+    connector.received = 0;
     connector.delayMs = 0;
     connector.hangs = 0;
   });
