@@ -1,6 +1,7 @@
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { MemberLookup } from '../reports/delivery-ports';
 import { createConnectorClients } from './connector-clients';
+import { withDeadline } from './with-deadline';
 
 /** What Teams returns for a member (TeamsChannelAccount); botbuilder types it as a plain ChannelAccount. */
 interface TeamsMember {
@@ -20,9 +21,10 @@ export function createMemberLookup(auth: BotFrameworkAuthentication, appId: stri
   return {
     async lookup(address) {
       try {
-        const client = await clientFor(address.serviceUrl);
-        const member = (await client.conversations.getConversationMember(address.conversationId, address.userId, {
-          abortSignal: AbortSignal.timeout(timeoutMs),
+        // The deadline covers the token too, so a hung token endpoint cannot hold the report worker.
+        const member = (await withDeadline(timeoutMs, async (abortSignal) => {
+          const client = await clientFor(address.serviceUrl);
+          return client.conversations.getConversationMember(address.conversationId, address.userId, { abortSignal });
         })) as TeamsMember;
         return { name: member.name || undefined, email: member.email || member.userPrincipalName || undefined };
       } catch {

@@ -1,5 +1,6 @@
 import { loadConfig } from '../../src/config/load-config';
 import { createBotAuthentication } from '../../src/teams/create-bot-authentication';
+import { createMemberLookup } from '../../src/teams/create-member-lookup';
 import { createProactiveSender } from '../../src/teams/create-proactive-sender';
 import { useConnectorStandIn } from '../support/connector-stand-in';
 import { ManagedIdentityStandIn } from '../support/managed-identity-stand-in';
@@ -38,14 +39,14 @@ function botWithManagedIdentity(appId: string) {
   return createBotAuthentication(config);
 }
 
-const address = () => ({
+const address = (userId = '29:user-1') => ({
   serviceUrl: connector.url,
   channelId: 'msteams',
   conversationId: 'a:personal-1',
   conversationType: 'personal',
   tenantId: TEST_TENANT,
   botId: '28:refleks',
-  userId: '29:user-1',
+  userId,
 });
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -80,5 +81,20 @@ describe('a token endpoint that hangs cannot hold a call past its timeout', () =
     expect(connector.sent).toHaveLength(1);
     expect(connector.sent[0]?.activity).toMatchObject({ text: 'second' });
     expect(identity.issued).toContain(connector.sent[0]?.authorization?.replace(/^Bearer /, ''));
+  });
+
+  it('a roster lookup for «Meld fra» gives up in time and asks nothing late', async () => {
+    const appId = '0b6b5c0e-3a1c-4a55-9d5e-2f1f3f7e8a92';
+    const lookup = createMemberLookup(botWithManagedIdentity(appId), appId, TIMEOUT_MS);
+    connector.members.set('29:user-2', { id: '29:user-2', name: 'Kari Nordmann' });
+
+    const { result, elapsedMs } = await timed(lookup.lookup(address('29:user-2')));
+    expect(result).toEqual({});
+    expect(elapsedMs).toBeLessThan(SETTLED_WITHIN_MS);
+
+    await identity.answerHeld();
+    expect(await lookup.lookup(address('29:user-2'))).toMatchObject({ name: 'Kari Nordmann' });
+    await pause(LATE_REQUEST_GRACE_MS);
+    expect(connector.received).toBe(1);
   });
 });
