@@ -1,16 +1,20 @@
 import { loadConfig } from '../../src/config/load-config';
 import { createBotAuthentication } from '../../src/teams/create-bot-authentication';
+import { createBotTokenProvider } from '../../src/teams/create-bot-token-provider';
 import { createMemberLookup } from '../../src/teams/create-member-lookup';
 import { createProactiveSender } from '../../src/teams/create-proactive-sender';
+import { createFileFetcher } from '../../src/teams/fetch-user-file';
 import { useConnectorStandIn } from '../support/connector-stand-in';
+import { FileServer } from '../support/file-server';
 import { ManagedIdentityStandIn } from '../support/managed-identity-stand-in';
 import { productionEnv, TEST_TENANT } from '../support/production-env';
 
 // The real botbuilder clients and credentials, a token endpoint that hangs, and a short timeout.
 const identity = new ManagedIdentityStandIn();
+const files = new FileServer();
 const connector = useConnectorStandIn();
-beforeAll(() => identity.start());
-afterAll(() => identity.stop());
+beforeAll(() => Promise.all([identity.start(), files.start()]));
+afterAll(() => Promise.all([identity.stop(), files.stop()]));
 beforeEach(() => {
   identity.hang = true;
 });
@@ -96,5 +100,24 @@ describe('a token endpoint that hangs cannot hold a call past its timeout', () =
     expect(await lookup.lookup(address('29:user-2'))).toMatchObject({ name: 'Kari Nordmann' });
     await pause(LATE_REQUEST_GRACE_MS);
     expect(connector.received).toBe(1);
+  });
+
+  it('a pasted picture that needs the bot token fails in time and is not fetched late', async () => {
+    const appId = '0b6b5c0e-3a1c-4a55-9d5e-2f1f3f7e8a93';
+    const fetcher = createFileFetcher(TIMEOUT_MS, createBotTokenProvider(botWithManagedIdentity(appId), appId));
+    files.files.set('/first.png', Buffer.from('png'));
+    files.files.set('/second.png', Buffer.from('png'));
+
+    const { result, elapsedMs } = await timed(
+      fetcher.fetch({ url: files.url('first.png'), needsBotToken: true }, 1000),
+    );
+    expect(result).toEqual({ status: 'failed', reason: 'TimeoutError' });
+    expect(elapsedMs).toBeLessThan(SETTLED_WITHIN_MS);
+
+    await identity.answerHeld();
+    const second = await fetcher.fetch({ url: files.url('second.png'), needsBotToken: true }, 1000);
+    expect(second).toEqual({ status: 'ok', content: Buffer.from('png') });
+    await pause(LATE_REQUEST_GRACE_MS);
+    expect([...files.authorizations.keys()]).toEqual(['/second.png']);
   });
 });
