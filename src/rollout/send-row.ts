@@ -1,11 +1,15 @@
 import type { Reply } from '../domain/turn';
 import type { DeliveryKey, ClaimedDelivery } from '../stores/delivery-store';
-import { retryLedgerWrite } from './ledger-write';
+import { LEFT_FOR_STOP, LedgerWriteLeftForStop, retryLedgerWrite } from './ledger-write';
 import { recordOutcome } from './record-outcome';
 import type { RoundContext } from './tenant-round';
 
-/** A sent row's result for its round: whether the ledger took it, and a 429's pause. */
-export type RowResult = { recorded: true; throttleMs?: number } | { recorded: false };
+/**
+ * A sent row's result for its round: whether the ledger took it, and a 429's pause.
+ * `leftForStop`: the write was not tried again because the service is stopping, which
+ * says nothing against the ledger, so the tenant is not stopped for it.
+ */
+export type RowResult = { recorded: true; throttleMs?: number } | { recorded: false; leftForStop?: true };
 
 const rowId = (k: DeliveryKey) => `${k.tenantId}\n${k.aadObjectId}\n${k.messageId}`;
 export const keyOf = ({ tenantId, aadObjectId, messageId }: DeliveryKey): DeliveryKey => ({
@@ -17,7 +21,8 @@ export const keyOf = ({ tenantId, aadObjectId, messageId }: DeliveryKey): Delive
 /**
  * Sends one claimed row and writes its outcome, trying the write again for up
  * to a lease. Never throws: a write that keeps failing returns recorded: false,
- * and a send that arrived is kept in `ctx.unrecorded` to be written later.
+ * and a send that arrived is kept in `ctx.unrecorded` to be written later (at
+ * the latest by the last try at stop).
  */
 export async function sendRow(ctx: RoundContext, holder: string, row: ClaimedDelivery): Promise<RowResult> {
   const { store, log, clock } = ctx;
@@ -36,7 +41,7 @@ export async function sendRow(ctx: RoundContext, holder: string, row: ClaimedDel
     const claim = { ...keyOf(row), holder };
     return write(() => store.markFailed(claim, 'compose-failed', undefined, false)).then(
       () => ({ recorded: true }),
-      () => ({ recorded: false }),
+      (error: unknown) => notRecorded(ctx, fields, false, error),
     );
   }
   const outcome = await ctx.sender.send(row.address, reply);
@@ -45,11 +50,29 @@ export async function sendRow(ctx: RoundContext, holder: string, row: ClaimedDel
     const throttleMs = await recordOutcome({ store, log, retry: ctx.retry, holder, write }, row, outcome, at);
     return { recorded: true, throttleMs };
   } catch (error) {
-    if (outcome.status === 'sent') ctx.unrecorded.set(rowId(row), { key: keyOf(row), at: new Date(at) });
     const sent = outcome.status === 'sent';
-    log.error({ ...fields, sent, err: { message: (error as Error).message } }, 'ledger write failed; tenant stopped');
-    return { recorded: false };
+    if (sent) ctx.unrecorded.set(rowId(row), { key: keyOf(row), at: new Date(at) });
+    return notRecorded(ctx, fields, sent, error);
   }
+}
+
+/**
+ * Says why a row's outcome is not in the ledger. A write left because the service is
+ * stopping is one calm line: the row is still claimed and the lease is given back, so
+ * the next sender takes it (a send that arrived gets a last try at stop first).
+ */
+function notRecorded(
+  ctx: RoundContext,
+  fields: { messageId: string; tenantId: string },
+  sent: boolean,
+  error: unknown,
+): RowResult {
+  if (error instanceof LedgerWriteLeftForStop) {
+    ctx.log.info({ ...fields, sent }, LEFT_FOR_STOP);
+    return { recorded: false, leftForStop: true };
+  }
+  ctx.log.error({ ...fields, sent, err: { message: (error as Error).message } }, 'ledger write failed; tenant stopped');
+  return { recorded: false };
 }
 
 /** Sends of earlier rounds that arrived but were not recorded: written before anything else is claimed. */

@@ -3,7 +3,7 @@ import type { Logger } from '../log/create-logger';
 import type { ProactiveSender } from '../domain/proactive';
 import type { Reply } from '../domain/turn';
 import type { ClaimedDelivery, DeliveryKey, DeliveryStore } from '../stores/delivery-store';
-import { keyOf, recordEarlierSends, sendRow } from './send-row';
+import { keyOf, recordEarlierSends, sendRow, type RowResult } from './send-row';
 import type { RetryBudget } from './retry-budget';
 import { holdTenantLease } from './tenant-lease';
 import type { TokenBucket } from './token-bucket';
@@ -77,13 +77,16 @@ export async function runTenantRound(
 
   async function sendOne(row: ClaimedDelivery): Promise<void> {
     // sendRow handles what it knows; anything else (a sender that throws) must not go unhandled.
-    const result = await sendRow(ctx, holder, row).catch((error: unknown) => {
+    const result = await sendRow(ctx, holder, row).catch((error: unknown): RowResult => {
       const fields = { messageId: row.messageId, tenantId, err: { message: (error as Error).message } };
       log.error(fields, 'send failed unexpectedly; tenant stopped');
-      return { recorded: false } as const;
+      return { recorded: false };
     });
-    if (!result.recorded) ledgerFailed = true;
-    else if (result.throttleMs !== undefined) bucket.throttle(result.throttleMs);
+    if (result.recorded) {
+      if (result.throttleMs !== undefined) bucket.throttle(result.throttleMs);
+    }
+    // A write left because the service is stopping is no ledger failure: the round ends with the stop.
+    else if (!result.leftForStop) ledgerFailed = true;
   }
 
   try {

@@ -1,4 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { LEFT_FOR_STOP } from '../../src/rollout/ledger-write';
+import { TENANT } from '../support/activities';
 import { useConnectorStandIn } from '../support/connector-stand-in';
 import { refuseSentRecords } from '../support/refuse-writes';
 import { useTestRollouts } from '../support/rollout-fixture';
@@ -20,8 +22,20 @@ async function sentButRefused() {
   const { id } = await f.campaign.sendNow('passwords', 'nudge', 'cli', new Date());
   await connector.waitForSent(1);
   await sleep(300);
-  return { f, counts: async () => (await f.stores.deliveries.counts()).get(id) };
+  return { f, id, counts: async () => (await f.stores.deliveries.counts()).get(id) };
 }
+
+interface LogRecord {
+  level: number;
+  msg: string;
+  [field: string]: unknown;
+}
+const records = (lines: string[]) => lines.map((line) => JSON.parse(line) as LogRecord);
+/** The messages logged as errors (pino's level 50 and up). */
+const errors = (lines: string[]) =>
+  records(lines)
+    .filter((r) => r.level >= 50)
+    .map((r) => r.msg);
 
 describe('stop() while the ledger refuses the write after a send', () => {
   // Before: stop() waited until the write had been tried for the whole lease (20 s here).
@@ -33,7 +47,10 @@ describe('stop() while the ledger refuses the write after a send', () => {
     expect(connector.sent).toHaveLength(1);
     // Its last try at stop was refused too: the row stays claimed, for the next sender after the lease.
     expect(await counts()).toMatchObject({ sent: 0, sending: 1 });
-    expect(f.logs.text).toContain('still not recorded at stop');
+    // That last try is the one real failure; the retry the stop cut short is no ledger failure and no rest.
+    expect(errors(f.logs.lines)).toEqual([
+      'sends that arrived are still not recorded at stop; the next sender resends them',
+    ]);
   });
 
   it('records the send with one last try, so no other sender sends it again', async () => {
@@ -46,5 +63,29 @@ describe('stop() while the ledger refuses the write after a send', () => {
     expect(f.logs.text).toContain('an earlier send recorded');
     await alongside(f, LONG_LEASE).campaign.idle();
     expect(connector.sent).toHaveLength(1);
+  });
+
+  // Before: «ledger write failed; tenant stopped», «tenant stopped for a lease» and «rollout run failed»,
+  // three errors for a write that only the stop had cut short.
+  it('logs the retry it cut short as one calm line with the ids only: no ledger failure, no rest, no failed run', async () => {
+    const { f, id } = await sentButRefused();
+    const before = f.logs.lines.length;
+    const stopped = f.engine.stop();
+    allow?.();
+    await stopped;
+    const atStop = f.logs.lines.slice(before);
+    expect(errors(atStop)).toEqual([]);
+    // Exactly these fields: the ids already logged elsewhere, nothing about the person.
+    expect(records(atStop).filter((r) => r.msg === LEFT_FOR_STOP)).toEqual([
+      {
+        level: 30,
+        time: expect.any(Number),
+        service: 'refleks',
+        messageId: id,
+        tenantId: TENANT,
+        sent: true,
+        msg: LEFT_FOR_STOP,
+      },
+    ]);
   });
 });
