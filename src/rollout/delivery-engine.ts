@@ -2,6 +2,7 @@ import type { ProactiveSender } from '../domain/proactive';
 import type { Reply } from '../domain/turn';
 import type { Logger } from '../log/create-logger';
 import type { ClaimedDelivery, DeliveryStore } from '../stores/delivery-store';
+import { LEFT_FOR_STOP, LedgerWriteLeftForStop } from './ledger-write';
 import type { RetryBudget } from './retry-budget';
 import { runTenantLoop, type TenantLoopOptions } from './tenant-loop';
 import { recordSendsBeforeExit } from './send-row';
@@ -106,6 +107,8 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
         .then(
           () => rests.succeeded(tenantId),
           (error: unknown) => {
+            // Recording earlier sends, left at the start of a round as the service stops: no failure, no rest.
+            if (error instanceof LedgerWriteLeftForStop) return void log.info({ tenantId }, LEFT_FOR_STOP);
             // Said now: the run itself may go on for hours.
             rests.failed(tenantId, error);
             const err = { message: (error as Error).message };

@@ -31,6 +31,14 @@ interface LogRecord {
   [field: string]: unknown;
 }
 const records = (lines: string[]) => lines.map((line) => JSON.parse(line) as LogRecord);
+/** Waits for `done`, failing the test after `ms`. */
+async function until(done: () => boolean, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`not done after ${ms} ms`);
+    await sleep(50);
+  }
+}
 /** The messages logged as errors (pino's level 50 and up). */
 const errors = (lines: string[]) =>
   records(lines)
@@ -87,5 +95,27 @@ describe('stop() while the ledger refuses the write after a send', () => {
         msg: LEFT_FOR_STOP,
       },
     ]);
+  });
+
+  // Before: a second «tenant stopped for a lease», a rest and a failed run for the retry the stop cut short.
+  it('also when the retry it cuts short is of an earlier send, at the start of a round', async () => {
+    const leaseMs = 4000;
+    const f = await setUp(1, { SEND_CONCURRENCY: '1', ROLLOUT_LEASE_SECONDS: String(leaseMs / 1000) });
+    allow = refuseSentRecords(f.dataDir);
+    await f.campaign.sendNow('passwords', 'nudge', 'cli', new Date());
+    // Refused for a whole lease: a real failure, which ends that run.
+    await until(() => f.logs.text.includes('rollout run failed'), 3 * leaseMs);
+    const before = f.logs.lines.length;
+    // The next run (the service's minute tick) first tries the earlier send again, for up to a lease.
+    const run = f.engine.drain();
+    await sleep(leaseMs / 3);
+    await f.engine.stop();
+    const atStop = f.logs.lines.slice(before);
+    // The last try at stop is refused too, and says so; the retry the stop cut short is not an error.
+    expect(errors(atStop)).toEqual(['sends that arrived are still not recorded at stop; the next sender resends them']);
+    expect(records(atStop).filter((r) => r.msg === LEFT_FOR_STOP)).toEqual([
+      { level: 30, time: expect.any(Number), service: 'refleks', tenantId: TENANT, msg: LEFT_FOR_STOP },
+    ]);
+    await expect(run).resolves.toBeUndefined();
   });
 });
