@@ -10,6 +10,7 @@ import {
   closestThemes,
   neighbourFaq,
   relatedFaqIds,
+  tiedThemes,
 } from './choose-answer';
 import { detectAsks } from './detect-asks';
 import { detectLanguage, replyLanguage, type DetectedLanguage } from './detect-language';
@@ -99,29 +100,38 @@ export function createQuestionAnswerer(
     return found ?? { ...picked, key, ...unranked };
   };
 
+  /** Everything but the choice among tied themes, which may need the user's history. */
+  const rank: QuestionAnswerer['rank'] = (question, { userLanguage, picked }) => {
+    const detected = detectLanguage(question);
+    const language = replyLanguage(detected, userLanguage);
+    const scored = scoreFaqs(question, stemmersFor(detected));
+    const ranked = scored.faqs;
+    const chosen = pickedScore(ranked, picked, language);
+    return {
+      tiedThemes: chosen ? [] : tiedThemes(ranked),
+      answer(preferredThemeIds = []) {
+        const best =
+          chosen ??
+          answerableInTheme(ranked, chooseFaq(ranked, preferredThemeIds, scored.namedThemes, detectAsks(question)));
+        const kind = chosen ? 'answer' : kindOf(best, scored);
+        const base = {
+          question,
+          kind,
+          language,
+          urgent: detectUrgent(question),
+          score: round(best?.score ?? 0),
+          closestThemes: kind === 'out-of-scope' ? [] : closestThemes(ranked),
+        };
+        const entry = best && kind === 'answer' ? faqEntry(best, language) : undefined;
+        if (!best || !entry) return { ...base, theme: null, faqId: null, answer: null, related: [] };
+        const related = relatedTo(ranked, best, language, chosen !== undefined);
+        return { ...base, theme: best.theme, faqId: best.faqId, answer: entry.answer, related };
+      },
+    };
+  };
+
   return {
-    answer(question, { userLanguage, preferredThemeIds = [], picked }) {
-      const detected = detectLanguage(question);
-      const language = replyLanguage(detected, userLanguage);
-      const scored = scoreFaqs(question, stemmersFor(detected));
-      const ranked = scored.faqs;
-      const chosen = pickedScore(ranked, picked, language);
-      const best =
-        chosen ??
-        answerableInTheme(ranked, chooseFaq(ranked, preferredThemeIds, scored.namedThemes, detectAsks(question)));
-      const kind = chosen ? 'answer' : kindOf(best, scored);
-      const base = {
-        question,
-        kind,
-        language,
-        urgent: detectUrgent(question),
-        score: round(best?.score ?? 0),
-        closestThemes: kind === 'out-of-scope' ? [] : closestThemes(ranked),
-      };
-      const entry = best && kind === 'answer' ? faqEntry(best, language) : undefined;
-      if (!best || !entry) return { ...base, theme: null, faqId: null, answer: null, related: [] };
-      const related = relatedTo(ranked, best, language, chosen !== undefined);
-      return { ...base, theme: best.theme, faqId: best.faqId, answer: entry.answer, related };
-    },
+    rank,
+    answer: (question, options) => rank(question, options).answer(options.preferredThemeIds),
   };
 }

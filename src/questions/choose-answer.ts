@@ -35,9 +35,21 @@ export function bestPerTheme(ranked: readonly FaqScore[]): FaqScore[] {
   return ranked.filter((faq) => !seen.has(faq.theme) && seen.add(faq.theme));
 }
 
+/** Each theme's best entry within a tie of the best theme's, when two or more themes are that close; else none. */
+function tiedEntries(themes: readonly FaqScore[]): FaqScore[] {
+  const top = themes[0];
+  const close = top ? themes.filter((faq) => faq.rank >= top.rank * CLOSE_SHARE) : [];
+  return close.length > 1 ? close : [];
+}
+
+/** The themes that tie for the best answer, best first: the user's history decides between them. */
+export const tiedThemes = (ranked: readonly FaqScore[]): ThemeId[] =>
+  tiedEntries(bestPerTheme(ranked)).map((faq) => faq.theme);
+
 /**
- * The entry to answer from: the best one, unless another theme scores close
- * and the user received that theme more recently. Unless the best entry was
+ * The entry to answer from: the best one, unless themes tie and the user
+ * received one of them, then the one received last (only a tie: recency does
+ * not outweigh what the question asks or names). Unless the best entry was
  * asked as written, then: the theme the question asks for, over the theme it
  * is mixed up with ("who do I tell?" after a phishing link: «Meld fra»);
  * failing that, when the question names the topic words of exactly one nearly
@@ -53,7 +65,7 @@ export function chooseFaq(
   const themes = bestPerTheme(ranked);
   const top = themes[0];
   if (!top) return undefined;
-  const close = themes.filter((faq) => faq.rank >= top.rank * CLOSE_SHARE);
+  const close = tiedEntries(themes);
   for (const id of preferred) {
     const match = close.find((faq) => faq.theme === id);
     if (match) return match;

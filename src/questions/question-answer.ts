@@ -51,6 +51,20 @@ export interface QuestionAnswer {
   closestThemes: ThemeId[];
 }
 
+/** A question ranked against the content, before the user's history breaks any tie. */
+export interface RankedQuestion {
+  /**
+   * The themes that score within a tie of the best, when two or more do: then
+   * the one the user received last answers, so only then is it worth reading
+   * what the user received. Empty when one theme leads clearly.
+   */
+  tiedThemes: readonly ThemeId[];
+  /** The answer, preferring these themes (most recent first) among the tied ones. */
+  answer(preferredThemeIds?: readonly ThemeId[]): QuestionAnswer;
+}
+
 export interface QuestionAnswerer {
   answer(question: string, options: AskOptions): QuestionAnswer;
+  /** The ranking half of answer(): the bot reads the user's history only when tiedThemes asks for it. */
+  rank(question: string, options: Omit<AskOptions, 'preferredThemeIds'>): RankedQuestion;
 }

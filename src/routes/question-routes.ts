@@ -31,13 +31,11 @@ async function answer(
   picked?: AskOptions['picked'],
 ): Promise<TurnResult> {
   const { services, language } = ctx;
-  const preferredThemeIds =
-    turn.tenantId && turn.aadObjectId ? await services.recentThemeIds(turn.tenantId, turn.aadObjectId) : [];
-  const result = services.questions.answer(question.slice(0, MAX_QUESTION_LENGTH), {
-    userLanguage: language,
-    preferredThemeIds,
-    picked,
-  });
+  const ranked = services.questions.rank(question.slice(0, MAX_QUESTION_LENGTH), { userLanguage: language, picked });
+  // What the user received only breaks a tie, and most questions have one clear theme: no read for those.
+  const { tenantId, aadObjectId } = turn;
+  const tied = ranked.tiedThemes.length > 1 && tenantId && aadObjectId;
+  const result = ranked.answer(tied ? await services.recentThemeIds(tenantId, aadObjectId) : []);
   const asked = questionEvent(result);
   if (asked) await recordEvent(turn, ctx, asked);
   // «Spør IT» on a «not sure» card forwards what the user wrote, not only the part the engine read.

@@ -1,3 +1,5 @@
+import { DEV_SET, readQuestionSet } from '../../../scripts/qa/evaluate-questions';
+import { THEME_IDS } from '../../../src/content/theme-schema';
 import { chooseFaq } from '../../../src/questions/choose-answer';
 import { detectAsks } from '../../../src/questions/detect-asks';
 import type { FaqScore } from '../../../src/questions/score-faqs';
@@ -212,6 +214,25 @@ describe('two themes that answer equally well', () => {
     expect(chooseFaq(ranked, ['report-it'])?.theme).toBe('passwords');
     expect(chooseFaq(ranked, [])?.theme).toBe('passwords');
     expect(chooseFaq([], ['passwords'])).toBeUndefined();
+  });
+
+  it('let the history decide only a tie: one close theme received lately does not outweigh a named one', () => {
+    const ranked = [faq('remote-and-travel', 0.8), faq('lock-devices', 0.7)];
+    expect(chooseFaq(ranked, ['remote-and-travel'], new Set(['lock-devices']))?.theme).toBe('lock-devices');
+  });
+
+  it('report which themes tie, so the bot reads the history only for those questions', () => {
+    expect(answerer.rank('qr-kode', { userLanguage: 'nb' }).tiedThemes).toEqual(
+      expect.arrayContaining(['login-via-links', 'report-it', 'two-factor']),
+    );
+    expect(answerer.rank('hvordan låser jeg pc-en', { userLanguage: 'nb' }).tiedThemes).toEqual([]);
+    // Where nothing ties, any history gives the answer no history gives.
+    for (const { question, language } of readQuestionSet(DEV_SET)) {
+      const ranked = answerer.rank(question, { userLanguage: language });
+      if (ranked.tiedThemes.length > 0) continue;
+      const history = THEME_IDS.filter((_, i) => i % 2 === question.length % 2);
+      expect(ranked.answer(history)).toEqual(ranked.answer([]));
+    }
   });
 
   it('go to the one close theme whose topic the question names, after the most recent theme', () => {
