@@ -193,4 +193,14 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE reminders ADD COLUMN retrying_since TEXT;
     `,
   },
+  {
+    version: 34,
+    // Every question writes an event, and each index is one more page written per commit (about a
+    // quarter of an insert's cost). This one only ordered the statistics scan, which reads every row
+    // anyway: measured on 400 000 events, the statistics took 0.80 s with it and 0.87 s without.
+    description: 'events: drop events_theme, which cost every event write more than it saved the statistics',
+    sql: `
+      DROP INDEX IF EXISTS events_theme;
+    `,
+  },
 ];
