@@ -6,7 +6,7 @@ import type { ProactiveSender } from '../../domain/proactive';
 import { resolveLanguage } from '../../i18n/resolve-language';
 import { textsFor } from '../../i18n/texts-for';
 import type { Logger } from '../../log/create-logger';
-import { retryLedgerWrite } from '../../rollout/ledger-write';
+import { LedgerWriteLeftForStop, retryLedgerWrite } from '../../rollout/ledger-write';
 import { decideDelivery, type RetryBudget } from '../../rollout/retry-budget';
 import type { RecipientStore } from '../../stores/recipient-store';
 import type { ClaimedReminder, ReminderStore } from '../../stores/reminder-store';
@@ -77,6 +77,14 @@ export async function sendReminder(deps: ReminderSendDeps, claim: ClaimedReminde
       deps.log.info({ ...fields, outcome: 'sent', lateMs, finished }, 'reminder sent');
       return {};
     } catch (error) {
+      // Cut short by stop(): nothing is known to be wrong with the store, and stop() gives it a last try.
+      if (error instanceof LedgerWriteLeftForStop) {
+        deps.log.info(
+          { ...fields, outcome: 'sent', lateMs },
+          'reminder sent; recording it is left to the last try at stop',
+        );
+        return { unrecorded: true };
+      }
       const err = { message: (error as Error).message };
       deps.log.error({ ...fields, outcome: 'sent', lateMs, err }, 'reminder sent but not recorded; not sent again');
       return { unrecorded: true };
