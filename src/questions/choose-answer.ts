@@ -48,8 +48,8 @@ export const tiedThemes = (ranked: readonly FaqScore[]): ThemeId[] =>
 
 /**
  * The entry to answer from: the best one, unless themes tie and the user
- * received one of them, then the one received last (only a tie: recency does
- * not outweigh what the question asks or names). Unless the best entry was
+ * received one of them, then the one received last (within a tie this comes
+ * first; outside one, what the user received plays no part). Unless the best entry was
  * asked as written, then: the theme the question asks for, over the theme it
  * is mixed up with ("who do I tell?" after a phishing link: «Meld fra»);
  * failing that, when the question names the topic words of exactly one nearly

@@ -1,10 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
- * A ledger write given up because the service is stopping, not because the
- * ledger refused it for the whole budget: nothing is wrong with the ledger as
- * far as anyone knows. Carries the write's error (message and cause), so a
- * caller that must treat it as a failure still can.
+ * A ledger write given up because the service is stopping, before the ledger
+ * had refused it for the whole budget: stopping is no reason to call the
+ * ledger broken (it may have refused a moment, or for minutes). Carries the
+ * write's error (message and cause), so a caller that must treat it as a
+ * failure still can. Where a write left this way matters (a send that
+ * arrived), the last try at stop logs an error if it fails too.
  */
 export class LedgerWriteLeftForStop extends Error {
   constructor(cause: unknown) {
@@ -13,7 +15,7 @@ export class LedgerWriteLeftForStop extends Error {
   }
 }
 
-/** The one line said when a write is left that way; the follow-up at stop says whether the last try took. */
+/** The one line said when a write is left that way. For a send that arrived, the last try at stop says how it went. */
 export const LEFT_FOR_STOP = 'ledger write not tried again: the service is stopping';
 
 /**

@@ -42,7 +42,8 @@ const NEAR_MS = 1000;
  * for every round, so rows an earlier round of this process left "sending"
  * (skipped when its lease was lost, or cut short by a ledger error) are claimed
  * again like any other lost holder's. Returns the time of a retry left for a
- * later round, if any; throws LedgerWriteError when the ledger stays unwritable.
+ * later round, if any; throws LedgerWriteError when the ledger stays unwritable,
+ * or LedgerWriteLeftForStop when stop() cuts short recording an earlier round's sends.
  */
 export async function runTenantRound(
   ctx: RoundContext,

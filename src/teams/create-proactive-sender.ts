@@ -41,8 +41,8 @@ function conversationOf(address: ConversationAddress) {
  * client retries 429 and 5xx on its own; the rollout engine and the report
  * outbox must own retries (to honour Retry-After across a whole tenant and
  * to count attempts), so connector-clients.ts removes that policy. A send
- * settles within timeoutMs, token included, and never reaches the Bot
- * Connector after that (see withDeadline).
+ * settles within timeoutMs, token included, and no request is started after
+ * that (see withDeadline).
  */
 export function createProactiveSender(
   auth: BotFrameworkAuthentication,

@@ -7,8 +7,9 @@
  * past its timeout, and past the leases that assume a send ends within it.
  * The work is left to finish in the background with the aborted signal: when
  * the token does arrive, the client refuses to start a request on an aborted
- * signal, so nothing is sent late. The timer is cleared as soon as the work
- * settles, so no timer outlives it.
+ * signal, so no request is started late (one already under way when the
+ * deadline passes is aborted, though the server may have taken it). The
+ * timer is cleared as soon as the work settles, so no timer outlives it.
  */
 export function withDeadline<T>(timeoutMs: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
@@ -19,6 +20,8 @@ export function withDeadline<T>(timeoutMs: number, work: (signal: AbortSignal) =
       controller.abort(reason);
       reject(reason);
     }, timeoutMs);
+    // Like AbortSignal.timeout's: a hung token fetch must not keep a stopping process alive.
+    timer.unref();
     Promise.resolve()
       .then(() => work(controller.signal))
       .then(

@@ -121,7 +121,7 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
       halt.abort();
       await periodic.stop();
       // A last try: this memory ends with the process, and the row would then be sent again.
-      await unrecorded.finishAll();
+      await unrecorded.finishAll(true);
     },
     runOnce: periodic.run,
   };

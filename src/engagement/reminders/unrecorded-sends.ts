@@ -17,14 +17,17 @@ export interface UnrecordedSends {
   has(claim: ClaimedReminder): boolean;
   /** One try to delete the row; never throws. If the store still refuses, it stays remembered. */
   finish(claim: ClaimedReminder): Promise<void>;
-  /** One try for each remembered reminder. */
-  finishAll(): Promise<void>;
+  /**
+   * One try for each remembered reminder. `lastTry`: the process is stopping,
+   * so a reminder still refused is lost from memory and may be sent again.
+   */
+  finishAll(lastTry?: boolean): Promise<void>;
 }
 
 export function unrecordedSends(store: ReminderStore, log: Logger): UnrecordedSends {
   const sent = new Map<string, ClaimedReminder>();
 
-  async function finish(claim: ClaimedReminder): Promise<void> {
+  async function finish(claim: ClaimedReminder, lastTry = false): Promise<void> {
     const fields = { tenantId: claim.tenantId, themeId: claim.themeId };
     let finished: boolean;
     try {
@@ -32,7 +35,9 @@ export function unrecordedSends(store: ReminderStore, log: Logger): UnrecordedSe
     } catch (error) {
       // One try a pass is enough: the next pass (REMINDER_INTERVAL_SECONDS) is the retry, and it never sends this one.
       const err = { message: (error as Error).message };
-      log.warn({ ...fields, err }, 'a sent reminder is still not recorded; it is not sent again, tried next pass');
+      if (lastTry)
+        log.error({ ...fields, err }, 'a sent reminder is not recorded at stop; it may be sent again after its lease');
+      else log.warn({ ...fields, err }, 'a sent reminder is still not recorded; it is not sent again, tried next pass');
       return;
     }
     sent.delete(reminderKey(claim));
@@ -44,9 +49,9 @@ export function unrecordedSends(store: ReminderStore, log: Logger): UnrecordedSe
   return {
     remember: (claim) => void sent.set(reminderKey(claim), claim),
     has: (claim) => sent.has(reminderKey(claim)),
-    finish,
-    async finishAll() {
-      for (const claim of [...sent.values()]) await finish(claim);
+    finish: (claim) => finish(claim),
+    async finishAll(lastTry = false) {
+      for (const claim of [...sent.values()]) await finish(claim, lastTry);
     },
   };
 }
