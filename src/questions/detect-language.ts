@@ -17,11 +17,9 @@ export type DetectedLanguage = Language | 'norwegian' | undefined;
  * and å count as Norwegian. Too few or evenly split markers: undefined.
  */
 export function detectLanguage(text: string): DetectedLanguage {
-  const words = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}'’]+/u)
-    .filter(Boolean);
+  // Split as the marker lists are: "pc-en" is one word, not "pc" and the bokmål marker "en",
+  // and "don't" meets the marker "don't".
+  const words = splitWords(text);
   let nn = 0;
   let nb = 0;
   let en = 0;

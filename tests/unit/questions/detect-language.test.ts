@@ -14,6 +14,13 @@ describe('the language of a question', () => {
     expect(detectLanguage(question)).toBe(language);
   });
 
+  it('reads hyphenated and apostrophe words whole, as the marker lists are written', () => {
+    // "pc-en" is not the bokmål article "en", "to-faktor" not the English "to", and "I'm" is the marker "I'm".
+    expect(detectLanguage('må eg logge ut av pc-en når vakta er ferdig')).toBe('nn');
+    expect(detectLanguage('har bankid to-faktor')).toBe('norwegian');
+    expect(detectLanguage("I'm locked out")).toBe('en');
+  });
+
   it('says only what the words tell: nothing, or Norwegian without the standard', () => {
     expect(detectLanguage('VPN?')).toBeUndefined();
     expect(detectLanguage('Dropbox')).toBeUndefined();
