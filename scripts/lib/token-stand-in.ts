@@ -38,6 +38,8 @@ function assertionIsSignedBy(assertion: string, certPem: string): boolean {
 export class TokenStandIn {
   readonly requests: TokenRequest[] = [];
   readonly issued = new Set<string>();
+  /** While set, token requests get no answer until release(): a hung identity platform. */
+  private held: (() => void)[] | undefined;
   private readonly server: https.Server;
 
   constructor(
@@ -56,7 +58,20 @@ export class TokenStandIn {
     return `https://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
+  /** Token requests from now on hang, unanswered, until release(). */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  /** Answers the held token requests and stops holding. */
+  release(): void {
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const answer of held) answer();
+  }
+
   async stop(): Promise<void> {
+    this.release();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -83,24 +98,30 @@ export class TokenStandIn {
       }
       if (req.method === 'GET' && url.pathname === '/msi/token') return this.managedIdentity(req, url, res);
       if (req.method !== 'POST' || route !== 'oauth2/v2.0/token') return json(res, 404, { error: 'not_found' });
-      const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-      const assertion = form.get('client_assertion');
-      const proof: TokenRequest['proof'] =
-        this.expected.secret !== undefined && form.get('client_secret') === this.expected.secret
-          ? 'secret'
-          : assertion && this.expected.clientCertPem && assertionIsSignedBy(assertion, this.expected.clientCertPem)
-            ? 'certificate'
-            : 'invalid';
-      const request = { tenant, clientId: form.get('client_id') ?? '', scope: form.get('scope') ?? '', proof };
-      this.requests.push(request);
-      const valid =
-        form.get('grant_type') === 'client_credentials' &&
-        request.clientId === this.expected.clientId &&
-        request.scope.split(' ').includes('https://graph.microsoft.com/.default') &&
-        proof !== 'invalid';
-      if (!valid) return json(res, 401, { error: 'invalid_client', error_description: 'AADSTS7000215: stand-in' });
-      json(res, 200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: this.issue() });
+      if (this.held) return void this.held.push(() => this.token(chunks, tenant, res));
+      this.token(chunks, tenant, res);
     });
+  }
+
+  /** The client-credentials grant: a token for a valid secret or certificate assertion, else 401. */
+  private token(chunks: Buffer[], tenant: string, res: ServerResponse): void {
+    const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+    const assertion = form.get('client_assertion');
+    const proof: TokenRequest['proof'] =
+      this.expected.secret !== undefined && form.get('client_secret') === this.expected.secret
+        ? 'secret'
+        : assertion && this.expected.clientCertPem && assertionIsSignedBy(assertion, this.expected.clientCertPem)
+          ? 'certificate'
+          : 'invalid';
+    const request = { tenant, clientId: form.get('client_id') ?? '', scope: form.get('scope') ?? '', proof };
+    this.requests.push(request);
+    const valid =
+      form.get('grant_type') === 'client_credentials' &&
+      request.clientId === this.expected.clientId &&
+      request.scope.split(' ').includes('https://graph.microsoft.com/.default') &&
+      proof !== 'invalid';
+    if (!valid) return json(res, 401, { error: 'invalid_client', error_description: 'AADSTS7000215: stand-in' });
+    json(res, 200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: this.issue() });
   }
 
   private issue(): string {

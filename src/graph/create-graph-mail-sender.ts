@@ -2,6 +2,7 @@ import type { TokenCredential } from '@azure/identity';
 import { AuthenticationHandler, Client, GraphError, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 import { parseRetryAfter } from '../domain/retry-after';
+import { withDeadline } from '../domain/with-deadline';
 import type { MailOutcome, MailSender, OutgoingMail } from '../reports/delivery-ports';
 
 const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
@@ -72,10 +73,13 @@ export function createGraphMailSender(options: GraphMailOptions): MailSender {
   return {
     async send(mail) {
       try {
-        await client
-          .api(`/users/${encodeURIComponent(options.senderMailbox)}/sendMail`)
-          .option('signal', AbortSignal.timeout(options.timeoutMs))
-          .post(sendMailBody(mail));
+        // The deadline covers the token too: a hung token endpoint must not hold the outbox past its lease.
+        await withDeadline(options.timeoutMs, (signal) =>
+          client
+            .api(`/users/${encodeURIComponent(options.senderMailbox)}/sendMail`)
+            .option('signal', signal)
+            .post(sendMailBody(mail)),
+        );
         return { status: 'sent' };
       } catch (error) {
         return toOutcome(error);

@@ -1,7 +1,7 @@
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { MemberLookup } from '../reports/delivery-ports';
 import { createConnectorClients } from './connector-clients';
-import { withDeadline } from './with-deadline';
+import { withDeadline } from '../domain/with-deadline';
 
 /** What Teams returns for a member (TeamsChannelAccount); botbuilder types it as a plain ChannelAccount. */
 interface TeamsMember {

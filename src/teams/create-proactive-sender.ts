@@ -4,7 +4,7 @@ import type { ProactiveSender, SendOutcome } from '../domain/proactive';
 import { parseRetryAfter } from '../domain/retry-after';
 import { createConnectorClients } from './connector-clients';
 import { toActivity } from './send-turn-result';
-import { withDeadline } from './with-deadline';
+import { withDeadline } from '../domain/with-deadline';
 
 export { parseRetryAfter };
 

@@ -1,5 +1,5 @@
 import type { FetchedFile, FileFetcher } from '../reports/delivery-ports';
-import { withDeadline } from './with-deadline';
+import { withDeadline } from '../domain/with-deadline';
 
 /** One download of `url`, the answer and its body both stopped by `signal`. */
 async function download(

@@ -11,9 +11,11 @@ import {
 } from '../support/report-fixture';
 import { newDataDir } from '../support/test-service';
 
-const { graph, connector, env } = useReportStandIns();
+const { graph, connector, token, env } = useReportStandIns();
 let service: ChildService | undefined;
 afterEach(async () => {
+  // Before the stop: a send still waiting for a token would otherwise hold it.
+  token.release();
   await service?.stop();
   service = undefined;
   await graph.up().catch(() => undefined);
@@ -52,6 +54,23 @@ describe('Meld fra delivery survives outages', () => {
     expect(logs).toMatch(/"status":"retrying".*"reason":"http 503 ServiceUnavailable"/);
     expect(logs).toMatch(/"reason":"http 429 TooManyRequests"/);
     expect(logs).toMatch(/"reason":"timeout"/);
+  });
+
+  it('ends an attempt in time while the identity platform hangs, and delivers once when it answers', async () => {
+    token.hold();
+    const dataDir = newDataDir();
+    service = await startChildService(env(dataDir));
+    const reference = await report(service, 14);
+    // GRAPH_TIMEOUT_SECONDS is 1.5: the attempt is a timeout although its token request still hangs, so the
+    // outbox's lease (sized for one attempt) never runs out under a send that is still going on.
+    await waitFor(() => outboxRows(dataDir)[0]?.last_error === 'timeout', 'an attempt ended as a timeout', 10000);
+    expect(graph.attempts).toBe(0);
+    token.release();
+    await waitFor(() => graph.mails.length === 1, 'the mail once tokens come');
+    await settle();
+    // The token that came late for a given-up attempt sent nothing: one mail.
+    expect(graph.mails).toHaveLength(1);
+    expect(outboxRows(dataDir)[0]).toMatchObject({ reference, status: 'delivered' });
   });
 
   it('keeps trying while Graph refuses connections, and delivers once it is back', async () => {

@@ -1,4 +1,4 @@
-import { withDeadline } from '../../src/teams/with-deadline';
+import { withDeadline } from '../../src/domain/with-deadline';
 
 describe('withDeadline', () => {
   afterEach(() => jest.useRealTimers());

@@ -1,10 +1,11 @@
 /**
  * Runs `work` with a signal that aborts after `timeoutMs`, and settles by then
- * whatever the work is still waiting for. botbuilder's clients honour the
- * signal for their HTTP request only, not for the Bot Framework token they
+ * whatever the work is still waiting for. The Bot Framework and Graph clients
+ * honour a signal for their HTTP request, but not always for the token they
  * fetch first (botframework-connector asks MSAL or @azure/identity for it
- * without one), so a hung token endpoint would otherwise hold the caller far
- * past its timeout, and past the leases that assume a send ends within it.
+ * without one; @azure/identity's client-secret credential gets one and keeps
+ * waiting), so a hung token endpoint would otherwise hold the caller far past
+ * its timeout, and past the leases that assume a send ends within it.
  * The work is left to finish in the background with the aborted signal: when
  * the token does arrive, the client refuses to start a request on an aborted
  * signal, so no request is started late (one already under way when the
