@@ -83,11 +83,9 @@ export async function runTenantRound(
       log.error(fields, 'send failed unexpectedly; tenant stopped');
       return { recorded: false };
     });
-    if (result.recorded) {
-      if (result.throttleMs !== undefined) bucket.throttle(result.throttleMs);
-    }
+    if (result.recorded && result.throttleMs !== undefined) bucket.throttle(result.throttleMs);
     // A write left because the service is stopping is no ledger failure: the round ends with the stop.
-    else if (!result.leftForStop) ledgerFailed = true;
+    if (!result.recorded && !result.leftForStop) ledgerFailed = true;
   }
 
   try {
