@@ -5,6 +5,7 @@ import {
   type ConnectorClient,
 } from 'botframework-connector';
 import { createClientCache } from './client-cache';
+import { useCompiledSerializer } from './use-compiled-serializer';
 
 /** The pipeline shape we touch inside botbuilder's ConnectorClient (private in its typings). */
 interface PipelineHolder {
@@ -15,6 +16,7 @@ interface PipelineHolder {
  * Bot Connector clients for calls outside a turn, one per service URL.
  * botbuilder's client retries 429 and 5xx on its own; callers own retries
  * (to honour Retry-After and count attempts), so that policy is removed.
+ * Like a turn's clients, they serialise activities with compiled mappers.
  */
 export function createConnectorClients(
   auth: BotFrameworkAuthentication,
@@ -34,7 +36,7 @@ export function createConnectorClients(
     clients(serviceUrl, () =>
       factory.create(serviceUrl, undefined).then((client: ConnectorClient) => {
         (client as unknown as PipelineHolder).client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
-        return client;
+        return useCompiledSerializer(client);
       }),
     );
 }

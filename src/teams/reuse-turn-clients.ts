@@ -9,6 +9,7 @@ import {
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
 import { createClientCache, type ClientCache } from './client-cache';
+import { useCompiledSerializer } from './use-compiled-serializer';
 
 /** The bot's own app id, as botbuilder reads it from an inbound identity. */
 const appIdOf = (identity: ClaimsIdentity) =>
@@ -27,7 +28,7 @@ class ReusingConnectorFactory extends ConnectorFactory {
 
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
     const key = JSON.stringify([this.appId, serviceUrl, audience ?? null]);
-    return this.cache(key, () => this.inner.create(serviceUrl, audience));
+    return this.cache(key, () => this.inner.create(serviceUrl, audience).then(useCompiledSerializer));
   }
 }
 
@@ -36,7 +37,8 @@ class ReusingConnectorFactory extends ConnectorFactory {
  * each with its own HTTP pipeline, for every incoming activity — about a sixth
  * of a simple turn's CPU. The clients hold no per-turn state (tokens are
  * cached by the credentials, per app id and audience), so refleks keeps one per
- * app id, service URL and audience, as it already does for proactive sends.
+ * app id, service URL and audience, as it already does for proactive sends,
+ * and has them serialise replies with compiled mappers (use-compiled-serializer).
  * Everything else is botbuilder's own authentication, unchanged.
  */
 export class ReusingBotFrameworkAuthentication extends BotFrameworkAuthentication {
