@@ -14,7 +14,8 @@ export const ADMIN_VERBS: Record<string, AdminCommand['verb']> = {
 
 /** "send passwords", "forhåndsvis 3": theme by id or by its number in the campaign (1–10). */
 export function parseAdminCommand(text: string | undefined): AdminCommand | undefined {
-  const [verbWord, argument, ...rest] = normalizeCommandText(text ?? '').split(' ');
+  // Every message passes through here; one word more than a command has is enough to tell it is none.
+  const [verbWord, argument, ...rest] = normalizeCommandText(text ?? '').split(' ', 3);
   const verb = ADMIN_VERBS[verbWord ?? ''];
   if (!verb || argument === undefined || rest.length > 0) return undefined;
   return { verb, theme: themeIdByNumberOrId(argument) };

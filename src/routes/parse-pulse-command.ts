@@ -9,7 +9,8 @@ const PHASES: Record<string, PulsePhase> = { før: 'before', before: 'before', e
 
 /** "send puls før", "preview pulse after"; without a known phase the admin is told how to write it. */
 export function parsePulseCommand(text: string | undefined): PulseCommand | undefined {
-  const [verbWord, noun, phaseWord, ...rest] = normalizeCommandText(text ?? '').split(' ');
+  // Every message passes through here; one word more than a command has is enough to tell it is none.
+  const [verbWord, noun, phaseWord, ...rest] = normalizeCommandText(text ?? '').split(' ', 4);
   const verb = ADMIN_VERBS[verbWord ?? ''];
   if (!verb || !NOUNS.has(noun ?? '') || rest.length > 0) return undefined;
   return { verb, phase: PHASES[phaseWord ?? ''] };

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { languageFromLocale, resolveLanguage } from '../../src/i18n/resolve-language';
 import { matchCommand } from '../../src/routes/match-command';
+import { parseAdminCommand } from '../../src/routes/parse-admin-command';
+import { parsePulseCommand } from '../../src/routes/parse-pulse-command';
 
 describe('language from the Teams locale', () => {
   it.each([
@@ -42,6 +44,17 @@ describe('commands', () => {
     expect(matchCommand('hjelp, jeg har klikket på en lenke')).toBeUndefined();
     expect(matchCommand('hvilket språk bruker du?')).toBeUndefined();
     expect(matchCommand('')).toBeUndefined();
+  });
+
+  it('reads admin commands of exactly their own length, and a longer message as no command', () => {
+    expect(parseAdminCommand('Send passwords')).toEqual({ verb: 'send', theme: 'passwords' });
+    expect(parseAdminCommand('forhåndsvis 3')).toEqual({ verb: 'preview', theme: 'login-via-links' });
+    expect(parseAdminCommand('send passwords now')).toBeUndefined();
+    expect(parseAdminCommand('send')).toBeUndefined();
+    expect(parsePulseCommand('send puls før')).toEqual({ verb: 'send', phase: 'before' });
+    expect(parsePulseCommand('preview pulse')).toEqual({ verb: 'preview', phase: undefined });
+    expect(parsePulseCommand('send puls før i dag')).toBeUndefined();
+    expect(parsePulseCommand('send puls etter ferien')).toBeUndefined();
   });
 });
 
