@@ -2,16 +2,20 @@
  * The Bot Connector client turns every outgoing activity into JSON with
  * @azure/core-client's generic serializer, which walks the Activity model's
  * 42 properties and their nested models through type-name regexes on every
- * call: about 40 µs, some 6 % of a refleks turn's CPU (measured under
- * bench:turn load). compileMapper makes that walk once per model and returns a
- * function that does only the per-value part.
+ * call (in a V8 profile under bench:turn load, writing a reply's body took
+ * 42 µs of a refleks turn, and 19 µs with compiled mappers). compileMapper
+ * makes that walk once per model and returns a function that does only the
+ * per-value part.
  *
- * It follows the library's rules exactly for what Bot Framework models use
+ * It follows the library's rules exactly for the types activities are made of
  * (composites, lists, dictionaries, strings, numbers, booleans, free objects
- * and date-times) and for values of the right type. Anything else, such as a
- * wrong type, a missing required value or a model feature the Bot Framework
- * models do not use, gives NOT_COMPILED, and the caller leaves that body to the
- * library, which then serialises or refuses it as it always did.
+ * and date-times) and for values of the right type. Anything else gives
+ * NOT_COMPILED: a wrong type, a missing required value, a type it does not
+ * compile (byte arrays, enums) or a model feature the Bot Framework models do
+ * not use (subtypes, extra fields, XML). The caller then leaves that body to
+ * the library, which serialises or refuses it as it always did. Activities are
+ * plain data; a getter that answered differently when read a second time could
+ * tell, since the library then reads the body again from the start.
  */
 export const NOT_COMPILED = Symbol('left to the library serializer');
 
@@ -42,6 +46,15 @@ type ModelMappers = Readonly<Record<string, MapperShape | undefined>>;
 const leaveToLibrary: CompiledMapper = () => NOT_COMPILED;
 const isDateString = (value: unknown) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 
+/** The library calls toISOString on anything that is an instance of Date; when that throws, its own message is kept. */
+function isoOrLeave(date: Date): unknown {
+  try {
+    return date.toISOString();
+  } catch {
+    return NOT_COMPILED;
+  }
+}
+
 /** The value rules of one type, for a value that is neither undefined nor null. */
 function compileType(
   mapper: MapperShape,
@@ -61,7 +74,7 @@ function compileType(
       return (value) => (typeof value === 'boolean' ? value : NOT_COMPILED);
     case 'datetime':
       return (value) => {
-        if (value instanceof Date) return Number.isNaN(value.getTime()) ? NOT_COMPILED : value.toISOString();
+        if (value instanceof Date) return isoOrLeave(value);
         return isDateString(value) ? new Date(value as string).toISOString() : NOT_COMPILED;
       };
     case 'sequence':
@@ -137,7 +150,7 @@ function compileComposite(
   const fields: { key: string; name: string | undefined; serialize: CompiledMapper }[] = [];
   for (const [key, property] of Object.entries(properties)) {
     if (property.readOnly) continue;
-    // A dotted or escaped name nests the value in the library's output: not compiled.
+    // The library reads a dot in a name as nesting and a backslash as escaping it: not compiled.
     if (/[.\\]/.test(property.serializedName ?? '')) return leaveToLibrary;
     // The library checks a property without a serialised name but never writes it.
     fields.push({ key, name: property.serializedName || undefined, serialize: compile(property) });

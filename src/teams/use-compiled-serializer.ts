@@ -53,7 +53,8 @@ function compiledSpec(spec: OperationSpec): OperationSpec {
  * conversation parameters) with compiled mappers. Each operation of the client
  * goes through its public sendOperationRequest with the operation's
  * description, so the client is given the same description with the wrapped
- * serializer; URLs, headers, authentication and retries are untouched.
+ * serializer. URL and header parameters (plain strings and numbers) go through
+ * it too and come out as before; authentication and retries are untouched.
  */
 export function useCompiledSerializer(client: ConnectorClient): ConnectorClient {
   const send = client.sendOperationRequest.bind(client);

@@ -184,6 +184,26 @@ describe('compiled mappers for Bot Connector request bodies', () => {
     expect(places).toBeGreaterThan(100);
   });
 
+  it('writes odd dates as the library does: it only ever calls toISOString', () => {
+    const mapper = bodyOf(specs.reply);
+    const compiled = withCompiledMappers(specs.reply.serializer);
+    class NoGetTime extends Date {
+      override getTime(): number {
+        throw new Error('getTime called');
+      }
+    }
+    const odd = [
+      new NoGetTime(0),
+      new Proxy(new Date(0), {}),
+      Object.create(Date.prototype) as Date,
+      new Date(Number.NaN),
+    ];
+    for (const timestamp of odd) {
+      const body = { type: 'message', timestamp };
+      expect(outcome(compiled, mapper, body)).toEqual(outcome(specs.reply.serializer, mapper, body));
+    }
+  });
+
   it('refuses what the library refuses, with its message', () => {
     const mapper = bodyOf(specs.reply);
     const compiled = withCompiledMappers(specs.reply.serializer);
