@@ -1,22 +1,7 @@
-import { CardFactory, ConfigurationBotFrameworkAuthentication, MessageFactory, type Activity } from 'botbuilder';
+import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import { useCompiledSerializer } from '../../src/teams/use-compiled-serializer';
-import { messageActivity } from '../support/activities';
 import { ConnectorStandIn } from '../support/connector-stand-in';
-
-/** A Bot Connector client as botbuilder makes one for a turn (local mode: no token). */
-async function plainClient(serviceUrl: string) {
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: '',
-    MicrosoftAppPassword: '',
-    MicrosoftAppType: '',
-    MicrosoftAppTenantId: '',
-  });
-  const turn = messageActivity({ aadObjectId: 'eeeeeeee-0000-4000-8000-000000000002', serviceUrl }, 'hei');
-  const { connectorFactory } = await auth.authenticateRequest(turn as unknown as Activity, '');
-  const client = await connectorFactory?.create(serviceUrl, undefined);
-  if (!client) throw new Error('botbuilder made no connector client');
-  return client;
-}
+import { localConnectorClient } from '../support/local-connector-client';
 
 /** Replies the way a turn sends them: the conversation reference applied, a card or text, Teams' fields kept. */
 function replies(serviceUrl: string): Partial<Activity>[] {
@@ -52,8 +37,8 @@ describe('replies serialised with compiled mappers', () => {
   afterAll(() => connector.stop());
 
   it('reach the Bot Connector exactly as the library writes them, without its serializer', async () => {
-    const plain = await plainClient(connector.url);
-    const compiled = useCompiledSerializer(await plainClient(connector.url));
+    const plain = await localConnectorClient(connector.url);
+    const compiled = useCompiledSerializer(await localConnectorClient(connector.url));
     // The library's serializer, as the plain client's operations use it.
     let library: Parameters<typeof plain.sendOperationRequest>[1]['serializer'] | undefined;
     const send = plain.sendOperationRequest.bind(plain);

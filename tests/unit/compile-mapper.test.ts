@@ -1,31 +1,14 @@
-import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import { compileMapper, NOT_COMPILED, type MapperShape } from '../../src/teams/compile-mapper';
 import { withCompiledMappers } from '../../src/teams/use-compiled-serializer';
-import { messageActivity } from '../support/activities';
+import { localConnectorClient, type LocalConnectorClient } from '../support/local-connector-client';
 
-type Client = Awaited<ReturnType<typeof plainClient>>;
-type Spec = Parameters<Client['sendOperationRequest']>[1];
+type Spec = Parameters<LocalConnectorClient['sendOperationRequest']>[1];
 type Serializer = Spec['serializer'];
 type Mapper = Parameters<Serializer['serialize']>[0];
 
-/** A Bot Connector client as botbuilder makes one for a turn (local mode: no token). */
-async function plainClient(serviceUrl = 'http://127.0.0.1:1') {
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: '',
-    MicrosoftAppPassword: '',
-    MicrosoftAppType: '',
-    MicrosoftAppTenantId: '',
-  });
-  const turn = messageActivity({ aadObjectId: 'eeeeeeee-0000-4000-8000-000000000001', serviceUrl }, 'hei');
-  const { connectorFactory } = await auth.authenticateRequest(turn as unknown as Activity, '');
-  const client = await connectorFactory?.create(serviceUrl, undefined);
-  if (!client) throw new Error('botbuilder made no connector client');
-  return client;
-}
-
 /** The library's own descriptions of replyToActivity and createConversation, taken from a client that sends nothing. */
 async function librarySpecs(): Promise<{ reply: Spec; create: Spec }> {
-  const client = await plainClient();
+  const client = await localConnectorClient();
   const specs: Spec[] = [];
   client.sendOperationRequest = (_arguments, spec) => (specs.push(spec), Promise.resolve({} as never));
   await client.conversations.replyToActivity('conversation', 'activity', { type: 'message' });
